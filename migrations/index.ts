@@ -1,0 +1,8 @@
+// The list of migrations, in order. A static list (not a folder scan) so the esbuild bundle
+// carries them. Append only: never edit or reorder a migration that has shipped.
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_platform_core.ts';
+
+export const migrations: Record<string, Migration> = {
+  '0001_platform_core': m0001,
+};

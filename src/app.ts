@@ -1,0 +1,127 @@
+// buildApp(config): the platform (security headers, cookies, sessions, CSRF, i18n, rendering,
+// mail), then every enabled module. The server, the tests and the benchmark all build it here.
+import crypto from 'node:crypto';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import view from '@fastify/view';
+import { Eta } from 'eta';
+import type { Config } from './config.ts';
+import { openDatabase, type Db } from './db/open.ts';
+import { migrate } from './db/migrate.ts';
+import { createI18n, isLocale } from './platform/i18n.ts';
+import { messages as platformMessages } from './platform/messages.ts';
+import { validateSession } from './platform/sessions.ts';
+import { csrfValid } from './platform/csrf.ts';
+import { createMailer } from './platform/mail.ts';
+import { registerAssets } from './platform/assets.ts';
+import { useAssets } from './platform/render.ts';
+import helmet from '@fastify/helmet';
+import { helmetOptions } from './platform/security.ts';
+import { registerErrorPages } from './platform/errors.ts';
+import { randomString } from './platform/secrets.ts';
+import { HttpError } from './platform/http.ts';
+import { cookieNames } from './platform/session-cookie.ts';
+import { viewsDir } from './platform/paths.ts';
+import { modules } from './modules/index.ts';
+import './platform/types.ts';
+
+export interface BuildOptions {
+  /** An already-open database (tests share one between builds); else config.dbFile is opened. */
+  db?: Db;
+  /** Test runs turn rate limits off unless a test is about them. */
+  rateLimits?: boolean;
+}
+
+export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // No personal data in logs: the path without its query string (tokens ride there), no IPs.
+      serializers: {
+        req: (req) => ({ id: req.id, method: req.method, path: String(req.url).split('?')[0] }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+    },
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  });
+  const db = opts.db ?? openDatabase(config.dbFile);
+  if (!opts.db) await migrate(db, config.dbFile);
+
+  const i18n = createI18n([platformMessages, ...modules.map((m) => m.messages)], config.timeZone, !config.production);
+  app.decorate('db', db);
+  app.decorate('config', config);
+  app.decorate('i18n', i18n);
+  app.decorate('mailer', createMailer(db, { smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir, log: app.log }));
+
+  await app.register(cookie);
+  await app.register(formbody);
+  // Multipart fields are parsed before the CSRF check below, which reads `_csrf` from them.
+  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 50 } });
+  await app.register(helmet, helmetOptions(config));
+  await app.register(rateLimit, {
+    global: false,
+    enableDraftSpec: false,
+    errorResponseBuilder: () => new HttpError(429, 'errors.429.text'),
+    ...(opts.rateLimits === false ? { max: Number.MAX_SAFE_INTEGER, allowList: () => true } : {}),
+  });
+  await app.register(view, { engine: { eta: new Eta({ autoEscape: true }) }, root: viewsDir, production: config.production });
+  await app.register(fastifyStatic, { root: path.join(config.dataDir, 'uploads'), prefix: '/uploads/', decorateReply: false, maxAge: '7d' });
+
+  app.decorateRequest('session', null);
+  app.decorateRequest('user', null);
+  app.decorateRequest('locale', 'fr');
+  app.decorateRequest('csrfSecret', '');
+  app.decorateRequest('wantsFragment', false);
+  app.decorateRequest('t', null as never);
+  app.decorateRequest('fmt', null as never);
+
+  const { session: sessionCookie, csrf: csrfCookie } = cookieNames(config);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    const session = validateSession(db, request.cookies[sessionCookie]);
+    request.session = session;
+    request.user = session?.user ?? null;
+    const wanted = request.cookies.lang;
+    request.locale = isLocale(wanted) ? wanted : 'fr';
+    request.t = i18n.translator(request.locale);
+    request.fmt = i18n.formatter(request.locale);
+    request.wantsFragment = request.headers['hx-request'] === 'true' && request.headers['hx-history-restore-request'] !== 'true';
+    let secret = request.cookies[csrfCookie];
+    if (!secret || secret.length !== 24) {
+      secret = randomString();
+      reply.setCookie(csrfCookie, secret, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secure });
+    }
+    request.csrfSecret = secret;
+  });
+
+  // After the body is parsed: every state-changing request carries the session's token.
+  app.addHook('preValidation', async (request) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
+    const body = request.body as Record<string, unknown> | undefined;
+    const given = request.headers['x-csrf-token'] ?? body?._csrf;
+    if (!csrfValid(request.cookies[csrfCookie], request.session?.id ?? null, given)) throw new HttpError(403, 'errors.csrf.text');
+  });
+
+  useAssets(registerAssets(app));
+  app.get('/healthz', async (_request, reply) => {
+    const ok = db.sqlite.prepare('select 1 as ok').get() as { ok: number } | undefined;
+    return reply.code(ok?.ok === 1 ? 200 : 503).send({ status: ok?.ok === 1 ? 'ok' : 'error' });
+  });
+
+  for (const module of modules) await app.register(module.routes, { prefix: module.prefix ?? `/${module.slug}` });
+  registerErrorPages(app);
+
+  app.addHook('onReady', async () => app.mailer.start());
+  app.addHook('onClose', async () => {
+    await app.mailer.stop();
+    if (!opts.db) await db.destroy();
+  });
+  return app;
+}

@@ -1,0 +1,140 @@
+// The only reader of environment variables: a declared table of options, parsed once into a
+// frozen typed object. A bad value stops the start with a message naming the option.
+import path from 'node:path';
+
+type Kind = 'port' | 'string' | 'url' | 'url-or-empty' | 'timezone' | 'level' | 'email-from' | 'boolean';
+
+interface Option {
+  kind: Kind;
+  default: string;
+  doc: string;
+}
+
+/** The options, in the order the README documents them (`npm run palabre -- config` prints it). */
+export const options = {
+  PORT: { kind: 'port', default: '3000', doc: 'TCP port the server listens on.' },
+  HOST: {
+    kind: 'string',
+    default: '127.0.0.1',
+    doc: 'Address to listen on; 0.0.0.0 to accept connections from other machines (the Docker image sets it).',
+  },
+  BASE_URL: {
+    kind: 'url-or-empty',
+    default: '',
+    doc: 'Public address of the instance, used in emails and to decide on secure cookies and HSTS (https). Empty: http://localhost:PORT.',
+  },
+  DATA_DIR: {
+    kind: 'string',
+    default: './data',
+    doc: 'Folder for the SQLite database, uploads, backups and unsent emails (/data in the Docker image).',
+  },
+  SMTP_URL: {
+    kind: 'url-or-empty',
+    default: '',
+    doc: 'SMTP server, e.g. smtps://user:password@mail.example.org:465. Empty: emails are written as .eml files in DATA_DIR/mail.',
+  },
+  MAIL_FROM: {
+    kind: 'email-from',
+    default: 'Palabre <no-reply@localhost>',
+    doc: 'Sender of the emails the instance sends.',
+  },
+  TIME_ZONE: {
+    kind: 'timezone',
+    default: 'Europe/Paris',
+    doc: 'Time zone of the instance: step dates and displayed times.',
+  },
+  TRUST_PROXY: {
+    kind: 'boolean',
+    default: 'false',
+    doc: 'true behind a reverse proxy (TLS): client addresses for rate limits come from X-Forwarded-For.',
+  },
+  LOG_LEVEL: {
+    kind: 'level',
+    default: 'info',
+    doc: 'One of fatal, error, warn, info, debug, trace, silent.',
+  },
+} as const satisfies Record<string, Option>;
+
+export interface Config {
+  port: number;
+  host: string;
+  baseUrl: string;
+  secure: boolean;
+  dataDir: string;
+  dbFile: string;
+  smtpUrl: string;
+  mailFrom: string;
+  timeZone: string;
+  logLevel: string;
+  trustProxy: boolean;
+  production: boolean;
+}
+
+const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function check(name: string, kind: Kind, value: string): string | null {
+  switch (kind) {
+    case 'port': {
+      const n = Number(value);
+      return Number.isInteger(n) && n >= 0 && n <= 65535 ? null : 'a port number from 0 to 65535';
+    }
+    case 'url-or-empty':
+      if (value === '') return null;
+    // falls through
+    case 'url':
+      try {
+        new URL(value);
+        return null;
+      } catch {
+        return 'an absolute URL';
+      }
+    case 'timezone':
+      try {
+        new Intl.DateTimeFormat('fr', { timeZone: value });
+        return null;
+      } catch {
+        return 'an IANA time zone such as Europe/Paris';
+      }
+    case 'level':
+      return levels.includes(value) ? null : `one of ${levels.join(', ')}`;
+    case 'email-from':
+      return /@/.test(value) ? null : 'an email address, optionally with a name: Ville <no-reply@ville.fr>';
+    case 'boolean':
+      return value === 'true' || value === 'false' ? null : 'true or false';
+    case 'string':
+      return value.trim() === '' ? `not empty (${name})` : null;
+  }
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the options from `env` (process.env by default); `overrides` serve tests. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Record<keyof typeof options, string>> = {}): Config {
+  const raw = {} as Record<keyof typeof options, string>;
+  const errors: string[] = [];
+  for (const [name, option] of Object.entries(options) as [keyof typeof options, Option][]) {
+    const value = overrides[name] ?? env[name] ?? option.default;
+    const problem = check(name, option.kind, value);
+    if (problem) errors.push(`${name}=${JSON.stringify(value)} is not valid: expected ${problem}.`);
+    raw[name] = value;
+  }
+  if (errors.length) throw new ConfigError(`Configuration error:\n  ${errors.join('\n  ')}`);
+
+  const port = Number(raw.PORT);
+  const baseUrl = (raw.BASE_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  const dataDir = path.resolve(raw.DATA_DIR);
+  return Object.freeze({
+    port,
+    host: raw.HOST,
+    baseUrl,
+    secure: baseUrl.startsWith('https:'),
+    dataDir,
+    dbFile: path.join(dataDir, 'palabre.db'),
+    smtpUrl: raw.SMTP_URL,
+    mailFrom: raw.MAIL_FROM,
+    timeZone: raw.TIME_ZONE,
+    logLevel: raw.LOG_LEVEL,
+    trustProxy: raw.TRUST_PROXY === 'true',
+    production: env.NODE_ENV === 'production',
+  });
+}

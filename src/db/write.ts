@@ -1,0 +1,59 @@
+// Synchronous writes: Kysely builds and compiles the statements, better-sqlite3 runs them in
+// an IMMEDIATE transaction that never awaits, so a slow request cannot hold the connection.
+import type { Compilable, CompiledQuery } from 'kysely';
+import type { Statement } from 'better-sqlite3';
+import type { Db } from './open.ts';
+
+export interface Tx {
+  /** Runs an INSERT / UPDATE / DELETE without RETURNING; gives the changed row count and last id. */
+  run(query: Compilable<unknown>): { changes: number; lastInsertRowid: number };
+  /** Runs a query that returns rows (SELECT, or a write with RETURNING). */
+  all<R>(query: Compilable<R>): R[];
+  first<R>(query: Compilable<R>): R | undefined;
+}
+
+const cache = new WeakMap<object, Map<string, Statement>>();
+
+function prepare(db: Db, compiled: CompiledQuery): Statement {
+  let stmts = cache.get(db.sqlite);
+  if (!stmts) cache.set(db.sqlite, (stmts = new Map()));
+  let stmt = stmts.get(compiled.sql);
+  if (!stmt) {
+    stmt = db.sqlite.prepare(compiled.sql);
+    if (stmts.size > 500) stmts.clear(); // dynamic IN-lists must not grow it forever
+    stmts.set(compiled.sql, stmt);
+  }
+  return stmt;
+}
+
+function txFor(db: Db): Tx {
+  return {
+    run(query) {
+      const compiled = query.compile();
+      const info = prepare(db, compiled).run(...(compiled.parameters as unknown[]));
+      return { changes: info.changes, lastInsertRowid: Number(info.lastInsertRowid) };
+    },
+    all<R>(query: Compilable<R>) {
+      const compiled = query.compile();
+      return prepare(db, compiled).all(...(compiled.parameters as unknown[])) as R[];
+    },
+    first<R>(query: Compilable<R>) {
+      const compiled = query.compile();
+      return prepare(db, compiled).get(...(compiled.parameters as unknown[])) as R | undefined;
+    },
+  };
+}
+
+/**
+ * Runs `fn` in one IMMEDIATE transaction: all its statements commit together or none do.
+ * `fn` must be synchronous; throwing rolls everything back.
+ */
+export function write<T>(db: Db, fn: (tx: Tx) => T): T {
+  const tx = txFor(db);
+  return db.sqlite.transaction(() => fn(tx)).immediate();
+}
+
+/** Synchronous read through the same statement cache, for hot paths. */
+export function readSync(db: Db): Tx {
+  return txFor(db);
+}

@@ -1,0 +1,5 @@
+// The enabled modules, one import per line. Disabling a module is removing its line.
+import type { Manifest } from '../platform/module.ts';
+import { manifest as site } from './site/manifest.ts';
+
+export const modules: Manifest[] = [site];

@@ -1,0 +1,6 @@
+// The public shell of the site: home page, legal pages, language switch and theme stylesheet.
+import type { Manifest } from '../../platform/module.ts';
+import { routes } from './routes.ts';
+import { messages } from './messages.ts';
+
+export const manifest: Manifest = { slug: 'site', titleKey: 'site.title', prefix: '', routes, messages };

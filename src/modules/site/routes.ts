@@ -1,0 +1,32 @@
+// Home page, legal pages, language switch, and the stylesheet carrying the chosen colour.
+import type { FastifyPluginAsync } from 'fastify';
+import { render } from '../../platform/render.ts';
+import { getSite, LEGAL_PAGES } from '../../platform/site.ts';
+import { notFound, safeNext } from '../../platform/http.ts';
+import { isLocale } from '../../platform/i18n.ts';
+import { findLegalPage } from './queries.ts';
+import { themeCss } from '../../platform/colour.ts';
+
+export const routes: FastifyPluginAsync = async (app) => {
+  app.get('/', async (request, reply) => render(request, reply, 'site/home', { title: request.t('site.home.title') }));
+
+  app.get<{ Params: { slug: string } }>('/pages/:slug', async (request, reply) => {
+    const slug = request.params.slug;
+    if (!(LEGAL_PAGES as readonly string[]).includes(slug)) throw notFound();
+    const page = await findLegalPage(app.db, slug);
+    if (!page) throw notFound();
+    return render(request, reply, 'site/legal', { title: request.t(`legal.${slug}`), page });
+  });
+
+  // A plain link (works without JavaScript); it only sets a preference cookie.
+  app.get<{ Params: { locale: string }; Querystring: { next?: string } }>('/lang/:locale', async (request, reply) => {
+    if (!isLocale(request.params.locale)) throw notFound();
+    reply.setCookie('lang', request.params.locale, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600, secure: app.config.secure });
+    return reply.redirect(safeNext(request.query.next), 303);
+  });
+
+  app.get('/theme.css', async (_request, reply) => {
+    const site = getSite(app.db);
+    return reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=31536000, immutable').send(themeCss(site.primary_color));
+  });
+};

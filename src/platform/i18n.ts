@@ -1,0 +1,80 @@
+// Translation catalogues (French is the reference, English complete) and Intl formatting in
+// the instance's time zone. Catalogues are plain objects: `en` is typed `typeof fr`, so a key
+// missing in either language fails the typecheck, and a test checks the same at run time.
+export const locales = ['fr', 'en'] as const;
+export type Locale = (typeof locales)[number];
+export type Catalogue = Record<string, string>;
+export interface Messages {
+  fr: Catalogue;
+  en: Catalogue;
+}
+export type Params = Record<string, string | number>;
+export type Translate = (key: string, params?: Params) => string;
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (locales as readonly string[]).includes(value);
+}
+
+export class MissingKeyError extends Error {}
+
+export interface I18n {
+  keys(locale: Locale): string[];
+  has(key: string): boolean;
+  translator(locale: Locale): Translate;
+  formatter(locale: Locale): Format;
+}
+
+export interface Format {
+  date(iso: string | Date | null | undefined): string;
+  dateTime(iso: string | Date | null | undefined): string;
+  number(n: number): string;
+}
+
+/** Builds one translator per locale from every catalogue (platform first, then the modules). */
+export function createI18n(catalogues: Messages[], timeZone: string, strict: boolean): I18n {
+  const merged: Record<Locale, Map<string, string>> = { fr: new Map(), en: new Map() };
+  for (const messages of catalogues) {
+    for (const locale of locales) {
+      for (const [key, value] of Object.entries(messages[locale])) {
+        if (merged[locale].has(key)) throw new Error(`Catalogue key defined twice: ${key}`);
+        merged[locale].set(key, value);
+      }
+    }
+  }
+  const translators = {} as Record<Locale, Translate>;
+  const formats = {} as Record<Locale, Format>;
+  for (const locale of locales) {
+    const map = merged[locale];
+    const plural = new Intl.PluralRules(locale);
+    translators[locale] = (key, params) => {
+      let text = map.get(key);
+      if (params && typeof params.count === 'number') text = map.get(`${key}.${plural.select(params.count)}`) ?? map.get(`${key}.other`) ?? text;
+      if (text === undefined) {
+        // In tests and development a missing key is a bug to see at once; in production the
+        // key itself is shown rather than a broken page.
+        if (strict) throw new MissingKeyError(`Missing catalogue key "${key}" (${locale})`);
+        return key;
+      }
+      if (!params) return text;
+      return text.replace(/\{(\w+)\}/g, (all, name: string) => {
+        const v = params[name];
+        return v === undefined ? all : typeof v === 'number' ? formats[locale].number(v) : v;
+      });
+    };
+    const day = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'long' });
+    const dayTime = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'long', timeStyle: 'short' });
+    const num = new Intl.NumberFormat(locale);
+    const toDate = (v: string | Date) => (typeof v === 'string' ? new Date(v) : v);
+    formats[locale] = {
+      date: (v) => (v ? day.format(toDate(v)) : ''),
+      dateTime: (v) => (v ? dayTime.format(toDate(v)) : ''),
+      number: (n) => num.format(n),
+    };
+  }
+  return {
+    keys: (locale) => [...merged[locale].keys()],
+    has: (key) => merged.fr.has(key) || [...merged.fr.keys()].some((k) => k.startsWith(`${key}.`)),
+    translator: (locale) => translators[locale],
+    formatter: (locale) => formats[locale],
+  };
+}

@@ -1,0 +1,90 @@
+// Builds the real app on a real SQLite file in a fresh temporary folder, with a real SMTP server
+// receiving its emails, and a small cookie-keeping client over `inject`.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { buildApp } from '../../src/app.ts';
+import type { Db } from '../../src/db/open.ts';
+import { startSmtp, type SmtpCapture } from './smtp.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  config: Config;
+  smtp: SmtpCapture;
+  dataDir: string;
+  client(): Client;
+  close(): Promise<void>;
+}
+
+export async function makeApp(opts: { rateLimits?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'palabre-test-'));
+  const smtp = await startSmtp();
+  const config = loadConfig({ NODE_ENV: 'test' }, { DATA_DIR: dataDir, SMTP_URL: smtp.url, LOG_LEVEL: 'silent', BASE_URL: 'http://localhost:3000', ...opts.env });
+  const app = await buildApp(config, { rateLimits: opts.rateLimits ?? false });
+  await app.ready();
+  return {
+    app,
+    db: app.db,
+    config,
+    smtp,
+    dataDir,
+    client: () => new Client(app),
+    async close() {
+      await app.close();
+      await smtp.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+type Form = Record<string, string | string[]>;
+
+/** Keeps cookies between requests like a browser, and finds the CSRF token in pages. */
+export class Client {
+  cookies = new Map<string, string>();
+  csrf = '';
+  constructor(private app: FastifyInstance) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private keep(res: LightMyRequestResponse): LightMyRequestResponse {
+    for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      const expired = c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now());
+      if (expired || c.value === '') this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    const token = /name="_csrf" value="([^"]+)"/.exec(res.body);
+    if (token?.[1]) this.csrf = token[1];
+    return res;
+  }
+
+  async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    return this.keep(await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader(), ...headers } }));
+  }
+
+  /** Posts a form as a browser would, with the CSRF token last seen unless `_csrf` is given. */
+  async post(url: string, form: Form = {}, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const body = new URLSearchParams();
+    if (!('_csrf' in form)) body.append('_csrf', this.csrf);
+    for (const [k, v] of Object.entries(form)) for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
+    return this.keep(
+      await this.app.inject({
+        method: 'POST',
+        url,
+        payload: body.toString(),
+        headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      }),
+    );
+  }
+
+  /** GET a page to pick up its CSRF token, then post to it (or to `action`). */
+  async submit(pageUrl: string, form: Form, action = pageUrl.split('?')[0] ?? pageUrl): Promise<LightMyRequestResponse> {
+    await this.get(pageUrl);
+    return this.post(action, form);
+  }
+}
