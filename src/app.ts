@@ -56,6 +56,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   const i18n = createI18n([platformMessages, ...modules.map((m) => m.messages)], config.timeZone, !config.production);
   app.decorate('db', db);
+  app.decorate('manifests', modules);
   app.decorate('config', config);
   app.decorate('i18n', i18n);
   app.decorate('mailer', createMailer(db, { smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir, log: app.log }));
@@ -114,6 +115,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     const ok = db.sqlite.prepare('select 1 as ok').get() as { ok: number } | undefined;
     return reply.code(ok?.ok === 1 ? 200 : 503).send({ status: ok?.ok === 1 ? 'ok' : 'error' });
   });
+
+  // The ceiling of this machine for `npm run bench`: the cheapest route Fastify can serve.
+  app.get('/ping', async (_request, reply) => reply.type('text/plain').send('pong'));
 
   for (const module of modules) await app.register(module.routes, { prefix: module.prefix ?? `/${module.slug}` });
   registerErrorPages(app);

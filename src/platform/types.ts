@@ -4,10 +4,12 @@ import type { Db } from '../db/open.ts';
 import type { I18n, Locale, Translate, Format } from './i18n.ts';
 import type { Session, SessionUser } from './sessions.ts';
 import type { Mailer } from './mail.ts';
+import type { Manifest } from './module.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
+    manifests: readonly Manifest[];
     config: Config;
     i18n: I18n;
     mailer: Mailer;
