@@ -59,6 +59,7 @@ export const fr = {
   'pagination.previous': 'Page précédente',
   'pagination.next': 'Page suivante',
   'pagination.page': 'Page {page}',
+  'users.deleted_name': 'participant supprimé',
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -121,6 +122,7 @@ export const en: Record<keyof typeof fr, string> = {
   'pagination.previous': 'Previous page',
   'pagination.next': 'Next page',
   'pagination.page': 'Page {page}',
+  'users.deleted_name': 'deleted participant',
 };
 
 export const messages = { fr, en };
