@@ -2,7 +2,9 @@
 // carries them. Append only: never edit or reorder a migration that has shipped.
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_platform_core.ts';
+import * as m0002 from './0002_projects_core.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_platform_core': m0001,
+  '0002_projects_core': m0002,
 };

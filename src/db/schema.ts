@@ -14,6 +14,8 @@ export interface UsersTable {
   suspended_at: string | null;
   deleted_at: string | null;
   created_at: string;
+  postal_code: Generated<string | null>;
+  district_id: Generated<number | null>;
 }
 
 export interface SessionsTable {
@@ -66,6 +68,102 @@ export interface MailOutboxTable {
   created_at: string;
 }
 
+export interface ThemesTable {
+  id: Generated<number>;
+  name: string;
+}
+
+export interface DistrictsTable {
+  id: Generated<number>;
+  name: string;
+  geojson: string | null;
+}
+
+export interface UserGroupsTable {
+  id: Generated<number>;
+  name: string;
+}
+
+export interface UserGroupMembersTable {
+  group_id: number;
+  user_id: number;
+}
+
+export type Visibility = 'draft' | 'public' | 'restricted';
+
+export interface ProjectsTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  summary: Generated<string>;
+  body_md: Generated<string>;
+  cover_path: string | null;
+  visibility: Generated<Visibility>;
+  archived: Generated<number>;
+  participants_count: Generated<number>;
+  contributions_count: Generated<number>;
+  votes_count: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProjectThemesTable {
+  project_id: number;
+  theme_id: number;
+}
+export interface ProjectDistrictsTable {
+  project_id: number;
+  district_id: number;
+}
+export interface ProjectGroupsTable {
+  project_id: number;
+  group_id: number;
+}
+export interface ProjectParticipantsTable {
+  project_id: number;
+  user_id: number;
+}
+
+export interface StepsTable {
+  id: Generated<number>;
+  project_id: number;
+  position: number;
+  type: string;
+  title: string;
+  body_md: Generated<string>;
+  starts_at: string | null;
+  ends_at: string | null;
+  settings: Generated<string>;
+  require_postal_code: Generated<number>;
+  require_district: Generated<number>;
+  require_checkbox_label: string | null;
+  contributions_count: Generated<number>;
+  votes_count: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StepCheckboxAcceptancesTable {
+  step_id: number;
+  user_id: number;
+  accepted_at: string;
+}
+
+export type ContributionStatus = 'published' | 'pending' | 'hidden' | 'trashed';
+
+export interface ContributionsTable {
+  id: Generated<number>;
+  step_id: number;
+  author_id: number;
+  parent_id: number | null;
+  kind: string;
+  status: Generated<ContributionStatus>;
+  title: string | null;
+  body_md: Generated<string>;
+  created_at: string;
+  edited_at: string | null;
+}
+
 export interface Schema {
   users: UsersTable;
   sessions: SessionsTable;
@@ -73,4 +171,16 @@ export interface Schema {
   site_settings: SiteSettingsTable;
   legal_pages: LegalPagesTable;
   mail_outbox: MailOutboxTable;
+  themes: ThemesTable;
+  districts: DistrictsTable;
+  user_groups: UserGroupsTable;
+  user_group_members: UserGroupMembersTable;
+  projects: ProjectsTable;
+  project_themes: ProjectThemesTable;
+  project_districts: ProjectDistrictsTable;
+  project_groups: ProjectGroupsTable;
+  project_participants: ProjectParticipantsTable;
+  steps: StepsTable;
+  step_checkbox_acceptances: StepCheckboxAcceptancesTable;
+  contributions: ContributionsTable;
 }

@@ -9,6 +9,21 @@ export interface DemoContext {
   log: (line: string) => void;
 }
 
+/** A step setting a module declares: stored as JSON on the step, validated against this. */
+export type SettingDecl =
+  | { type: 'boolean'; default: boolean; labelKey: string }
+  | { type: 'integer'; default: number; min?: number; max?: number; labelKey: string }
+  | { type: 'string'; default: string; max: number; labelKey: string }
+  | { type: 'enum'; default: string; options: readonly string[]; labelKey: string };
+
+/** What a module that provides a kind of project step declares. Steps of type `slug` are
+ * served by the module at `/<slug>/<step id>`. */
+export interface StepType {
+  settings?: Record<string, SettingDecl>;
+  /** The module's own admin page for a step (e.g. a consultation's sections), if any. */
+  adminPath?: (stepId: number) => string;
+}
+
 export interface Manifest {
   slug: string;
   /** Catalogue key of the module's name. */
@@ -18,6 +33,8 @@ export interface Manifest {
   /** URL prefix of its routes; '' for site areas mounted at the root. */
   prefix?: string;
   messages: Messages;
+  /** Present when the module provides a kind of project step. */
+  step?: StepType;
   /** Demo content for `palabre demo`. */
   seed?: (ctx: DemoContext) => Promise<void> | void;
 }

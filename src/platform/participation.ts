@@ -1,0 +1,84 @@
+// Who may see a project and who may take part in a step: visibility, the step's state from the
+// clock, and its participation requirements. Every module checks these on the server before
+// any participating action, and shows what is missing (views/partials/requirements.eta).
+import type { Db } from '../db/open.ts';
+import type { Tx } from '../db/write.ts';
+import { readSync } from '../db/write.ts';
+import type { ProjectsTable, StepsTable } from '../db/schema.ts';
+import type { SessionUser } from './sessions.ts';
+import type { Selectable } from 'kysely';
+
+export type Project = Selectable<ProjectsTable>;
+export type Step = Selectable<StepsTable>;
+export type StepState = 'upcoming' | 'open' | 'closed';
+
+/** Open between starts_at (inclusive) and ends_at (exclusive); dates are stored in UTC. */
+export function stepState(step: Pick<Step, 'starts_at' | 'ends_at'>, now = new Date()): StepState {
+  const iso = now.toISOString();
+  if (step.starts_at && iso < step.starts_at) return 'upcoming';
+  if (step.ends_at && iso >= step.ends_at) return 'closed';
+  return 'open';
+}
+
+/** Draft: administrators only; restricted: administrators and members of the project's groups. */
+export function canSeeProject(db: Db, user: SessionUser | null, project: Pick<Project, 'id' | 'visibility'>): boolean {
+  if (user?.role === 'admin') return true;
+  if (project.visibility === 'public') return true;
+  if (project.visibility === 'draft' || !user) return false;
+  return !!readSync(db).first(
+    db
+      .selectFrom('project_groups')
+      .innerJoin('user_group_members', 'user_group_members.group_id', 'project_groups.group_id')
+      .select('project_groups.project_id')
+      .where('project_groups.project_id', '=', project.id)
+      .where('user_group_members.user_id', '=', user.id)
+      .limit(1),
+  );
+}
+
+/** What a person still lacks to take part in a step, as catalogue-keyed codes. */
+export type Missing = 'account' | 'confirmed_email' | 'postal_code' | 'district' | 'checkbox';
+
+export function missingRequirements(db: Db, user: SessionUser | null, step: Step): Missing[] {
+  if (!user) return ['account'];
+  const missing: Missing[] = [];
+  if (!user.email_confirmed_at) missing.push('confirmed_email');
+  if (step.require_postal_code || step.require_district) {
+    const row = readSync(db).first(db.selectFrom('users').select(['postal_code', 'district_id']).where('id', '=', user.id));
+    if (step.require_postal_code && !row?.postal_code) missing.push('postal_code');
+    if (step.require_district && !row?.district_id) missing.push('district');
+  }
+  if (step.require_checkbox_label) {
+    const accepted = readSync(db).first(db.selectFrom('step_checkbox_acceptances').select('user_id').where('step_id', '=', step.id).where('user_id', '=', user.id));
+    if (!accepted) missing.push('checkbox');
+  }
+  return missing;
+}
+
+/**
+ * Inside a participating write: counts the person once per project and adds to the project's
+ * and the step's counters. `contributions` and `votes` are the deltas of this write.
+ */
+export function recordParticipation(db: Db, tx: Tx, step: Pick<Step, 'id' | 'project_id'>, userId: number, delta: { contributions?: number; votes?: number }): void {
+  const added = tx.run(db.insertInto('project_participants').values({ project_id: step.project_id, user_id: userId }).onConflict((oc) => oc.doNothing())).changes;
+  const c = delta.contributions ?? 0;
+  const v = delta.votes ?? 0;
+  tx.run(
+    db
+      .updateTable('projects')
+      .set((eb) => ({
+        participants_count: eb('participants_count', '+', added),
+        contributions_count: eb('contributions_count', '+', c),
+        votes_count: eb('votes_count', '+', v),
+      }))
+      .where('id', '=', step.project_id),
+  );
+  if (c !== 0 || v !== 0) {
+    tx.run(
+      db
+        .updateTable('steps')
+        .set((eb) => ({ contributions_count: eb('contributions_count', '+', c), votes_count: eb('votes_count', '+', v) }))
+        .where('id', '=', step.id),
+    );
+  }
+}
