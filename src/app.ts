@@ -119,8 +119,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   // The ceiling of this machine for `npm run bench`: the cheapest route Fastify can serve.
   app.get('/ping', async (_request, reply) => reply.type('text/plain').send('pong'));
 
-  for (const module of modules) await app.register(module.routes, { prefix: module.prefix ?? `/${module.slug}` });
+  // Before the modules: routes keep the error handler in place when they are registered.
   registerErrorPages(app);
+  for (const module of modules) await app.register(module.routes, { prefix: module.prefix ?? `/${module.slug}` });
 
   app.addHook('onReady', async () => app.mailer.start());
   app.addHook('onClose', async () => {

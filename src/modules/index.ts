@@ -1,5 +1,6 @@
 // The enabled modules, one import per line. Disabling a module is removing its line.
 import type { Manifest } from '../platform/module.ts';
 import { manifest as site } from './site/manifest.ts';
+import { manifest as setup } from './setup/manifest.ts';
 
-export const modules: Manifest[] = [site];
+export const modules: Manifest[] = [site, setup];
