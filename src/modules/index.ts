@@ -1,6 +1,8 @@
 // The enabled modules, one import per line. Disabling a module is removing its line.
 import type { Manifest } from '../platform/module.ts';
 import { manifest as site } from './site/manifest.ts';
+import { manifest as accounts } from './accounts/manifest.ts';
 import { manifest as setup } from './setup/manifest.ts';
+import { manifest as admin } from './admin/manifest.ts';
 
-export const modules: Manifest[] = [site, setup];
+export const modules: Manifest[] = [site, accounts, setup, admin];

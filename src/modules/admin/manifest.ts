@@ -1,0 +1,6 @@
+// The back office: the instance's identity, legal pages and accounts, for administrators only.
+import type { Manifest } from '../../platform/module.ts';
+import { routes } from './routes.ts';
+import { messages } from './messages.ts';
+
+export const manifest: Manifest = { slug: 'admin', titleKey: 'admin.title', prefix: '/admin', routes, messages };

@@ -1,0 +1,65 @@
+// /admin/settings: name, colour, welcome text, contact address; and the logo upload and removal.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { render } from '../../platform/render.ts';
+import { getSite } from '../../platform/site.ts';
+import { setFlash } from '../../platform/flash.ts';
+import { text, raw, hasErrors, type FormErrors } from '../../platform/forms.ts';
+import { checkSettings, type SettingsValues } from './rules.ts';
+import { saveSiteSettings, setLogoPath } from './site-queries.ts';
+import { processLogo, storeLogo, removeLogo, NotAnImage, LOGO_MAX_BYTES } from './logo.ts';
+
+function currentValues(request: FastifyRequest): SettingsValues {
+  const site = getSite(request.server.db);
+  return { name: site.name, primary_color: site.primary_color, intro_md: site.intro_md, contact_email: site.contact_email ?? '' };
+}
+
+function settingsPage(request: FastifyRequest, reply: FastifyReply, data: { values?: SettingsValues; errors?: FormErrors; logoErrors?: FormErrors }, status = 200) {
+  return render(
+    request,
+    reply,
+    'admin/settings',
+    { title: request.t('admin.settings.title'), values: data.values ?? currentValues(request), errors: data.errors ?? {}, logoErrors: data.logoErrors ?? {} },
+    { status },
+  );
+}
+
+export function settingsRoutes(app: FastifyInstance): void {
+  app.get('/settings', async (request, reply) => settingsPage(request, reply, {}));
+
+  app.post('/settings', async (request, reply) => {
+    const body = request.body;
+    const submitted = { name: text(body, 'name'), primary_color: text(body, 'primary_color'), intro_md: raw(body, 'intro_md').trimEnd(), contact_email: text(body, 'contact_email') };
+    const { values, errors } = checkSettings(submitted, request.locale);
+    if (hasErrors(errors)) return settingsPage(request, reply, { values, errors }, 422);
+    saveSiteSettings(app.db, values);
+    setFlash(reply, 'admin.settings.flash.saved');
+    return reply.redirect('/admin/settings', 303);
+  });
+
+  // Multipart: `logo` arrives as a Buffer (the app parses multipart with keyValues).
+  app.post('/settings/logo', async (request, reply) => {
+    const file = (request.body as Record<string, unknown> | undefined)?.logo;
+    const refuse = (key: string) => settingsPage(request, reply, { logoErrors: { logo: { key } } }, 422);
+    if (!Buffer.isBuffer(file) || file.length === 0) return refuse('admin.logo.errors.missing');
+    if (file.length > LOGO_MAX_BYTES) return refuse('admin.logo.errors.too_big');
+    let png: Buffer;
+    try {
+      png = await processLogo(file);
+    } catch (err) {
+      if (err instanceof NotAnImage) return refuse('admin.logo.errors.not_image');
+      throw err;
+    }
+    const name = await storeLogo(app.config.dataDir, png);
+    const previous = setLogoPath(app.db, name);
+    if (previous !== name) await removeLogo(app.config.dataDir, previous);
+    setFlash(reply, 'admin.logo.flash.saved');
+    return reply.redirect('/admin/settings', 303);
+  });
+
+  app.post('/settings/logo/delete', async (_request, reply) => {
+    const previous = setLogoPath(app.db, null);
+    await removeLogo(app.config.dataDir, previous);
+    setFlash(reply, 'admin.logo.flash.deleted');
+    return reply.redirect('/admin/settings', 303);
+  });
+}

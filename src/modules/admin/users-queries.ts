@@ -1,0 +1,57 @@
+// The accounts list (keyset pagination: never counts, never skips rows) and the role and
+// suspension changes made from it.
+import { sql } from 'kysely';
+import type { Db } from '../../db/open.ts';
+import { write } from '../../db/write.ts';
+import { deleteUserSessionsQuery } from '../../platform/sessions.ts';
+import { containsPattern, type Role } from './rules.ts';
+
+export const USERS_PAGE = 50;
+
+export interface UserListOptions {
+  q: string;
+  /** Accounts listed after this id in newest-first order (the last id of the previous page). */
+  after: number | null;
+  limit?: number;
+}
+
+/** Newest first by id; `next` is the cursor of the following page, or null on the last one. */
+export async function listUsers(db: Db, opts: UserListOptions) {
+  const limit = opts.limit ?? USERS_PAGE;
+  let query = db
+    .selectFrom('users')
+    .select(['id', 'email', 'display_name', 'role', 'email_confirmed_at', 'suspended_at', 'deleted_at', 'created_at'])
+    .orderBy('id', 'desc')
+    .limit(limit + 1);
+  if (opts.after !== null) query = query.where('id', '<', opts.after);
+  if (opts.q !== '') {
+    const pattern = containsPattern(opts.q);
+    // Raw SQL for ESCAPE, which Kysely's `like` operator cannot express: % and _ typed in the
+    // search box are literal characters, not wildcards.
+    query = query.where((eb) => eb.or([sql<boolean>`${eb.ref('email')} like ${pattern} escape '\\'`, sql<boolean>`${eb.ref('display_name')} like ${pattern} escape '\\'`]));
+  }
+  const rows = await query.execute();
+  const more = rows.length > limit;
+  const users = more ? rows.slice(0, limit) : rows;
+  return { users, next: more ? (users.at(-1)?.id ?? null) : null };
+}
+
+export function findAccount(db: Db, id: number) {
+  return db.selectFrom('users').select(['id', 'role', 'suspended_at', 'deleted_at']).where('id', '=', id).executeTakeFirst();
+}
+
+export function setUserRole(db: Db, id: number, role: Role): void {
+  write(db, (tx) => tx.run(db.updateTable('users').set({ role }).where('id', '=', id).where('deleted_at', 'is', null)));
+}
+
+/** Suspension and the end of every session of the account, together. */
+export function suspendUser(db: Db, id: number, now = new Date()): void {
+  write(db, (tx) => {
+    tx.run(db.updateTable('users').set({ suspended_at: now.toISOString() }).where('id', '=', id).where('suspended_at', 'is', null).where('deleted_at', 'is', null));
+    tx.run(deleteUserSessionsQuery(db, id));
+  });
+}
+
+export function unsuspendUser(db: Db, id: number): void {
+  write(db, (tx) => tx.run(db.updateTable('users').set({ suspended_at: null }).where('id', '=', id).where('deleted_at', 'is', null)));
+}
