@@ -5,6 +5,13 @@ FROM node:24-bookworm-slim AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
+# node-gyp (better-sqlite3) downloads Node's headers from nodejs.org unless told where they are:
+# the official image ships them in /usr/local/include/node, so builds work offline. An image
+# without them gets them from the npm registry, which `npm ci` needs anyway.
+ENV npm_config_nodedir=/usr/local
+RUN test -f /usr/local/include/node/node.h || ( cd /tmp \
+ && npm pack --silent "node-linux-$(node -p process.arch)@$(node -p process.versions.node)" \
+ && tar -xzf node-linux-*.tgz && cp -r package/include /usr/local/ && rm -rf package node-linux-*.tgz )
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
