@@ -4,5 +4,6 @@ import { manifest as site } from './site/manifest.ts';
 import { manifest as accounts } from './accounts/manifest.ts';
 import { manifest as setup } from './setup/manifest.ts';
 import { manifest as admin } from './admin/manifest.ts';
+import { manifest as projects } from './projects/manifest.ts';
 
-export const modules: Manifest[] = [site, accounts, setup, admin];
+export const modules: Manifest[] = [site, accounts, setup, admin, projects];

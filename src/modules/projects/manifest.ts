@@ -1,0 +1,7 @@
+// Projects and their steps: admin lists (themes, districts, groups), projects, steps, the home
+// page and project pages. Mounted at the root: it serves `/`, `/projects/...`, `/admin/...`.
+import type { Manifest } from '../../platform/module.ts';
+import { routes } from './routes.ts';
+import { messages } from './messages.ts';
+
+export const manifest: Manifest = { slug: 'projects', titleKey: 'projects.title', prefix: '', routes, messages };
