@@ -23,3 +23,16 @@ export async function loginAs(t: TestApp, role: Role): Promise<{ client: Client;
   await client.get('/'); // the header's logout form carries the session's CSRF token
   return { client, userId, token };
 }
+
+/** Posts multipart/form-data as a browser would: `_csrf` first, then the file. */
+export async function postFile(t: TestApp, client: Client, url: string, file: { name: string; filename: string; type: string; data: Buffer }, csrf = client.csrf) {
+  const boundary = `----palabre${Date.now()}`;
+  const parts = [
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n`),
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`),
+    file.data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ];
+  const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  return t.app.inject({ method: 'POST', url, payload: Buffer.concat(parts), headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+}

@@ -15,8 +15,8 @@ export interface UserListOptions {
   limit?: number;
 }
 
-/** Newest first by id; `next` is the cursor of the following page, or null on the last one. */
-export async function listUsers(db: Db, opts: UserListOptions) {
+/** The query behind one page: newest first by id, limit+1 rows to know whether a page follows. */
+export function usersPageQuery(db: Db, opts: UserListOptions) {
   const limit = opts.limit ?? USERS_PAGE;
   let query = db
     .selectFrom('users')
@@ -30,7 +30,13 @@ export async function listUsers(db: Db, opts: UserListOptions) {
     // search box are literal characters, not wildcards.
     query = query.where((eb) => eb.or([sql<boolean>`${eb.ref('email')} like ${pattern} escape '\\'`, sql<boolean>`${eb.ref('display_name')} like ${pattern} escape '\\'`]));
   }
-  const rows = await query.execute();
+  return query;
+}
+
+/** One page of accounts; `next` is the cursor of the following page, or null on the last one. */
+export async function listUsers(db: Db, opts: UserListOptions) {
+  const limit = opts.limit ?? USERS_PAGE;
+  const rows = await usersPageQuery(db, opts).execute();
   const more = rows.length > limit;
   const users = more ? rows.slice(0, limit) : rows;
   return { users, next: more ? (users.at(-1)?.id ?? null) : null };
