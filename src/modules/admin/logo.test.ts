@@ -76,6 +76,7 @@ for (const [what, make, message] of refused) {
     assert.equal(res.statusCode, 422);
     assert.match(res.body, message);
     assert.match(res.body, /enctype="multipart\/form-data"/);
+    assert.match(res.body, /aria-describedby="field-logo-hint field-logo-error" aria-invalid="true"/);
     assert.deepEqual(getSite(t.db), before);
     assert.deepEqual(fs.readdirSync(uploads()).sort(), files);
   });
