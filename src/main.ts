@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// The `palabre` command: serve (default), migrate, admin create, backup, demo. Also run as
+// The `palabre` command: serve (default), migrate, admin create, backup, demo, config. Also run as
 // `npm run palabre -- <command>` in development and `node dist/main.js <command>` in production.
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { serve } from './cli/serve.ts';
-import { adminCreate, backup, demo, migrateCommand } from './cli/commands.ts';
+import { adminCreate, backup, configCommand, demo, migrateCommand } from './cli/commands.ts';
 import { CliError, usage } from './cli/usage.ts';
 
 // The bundle ships a source map: stack traces then point at src/ rather than dist/main.js.
@@ -37,6 +37,8 @@ async function run(argv: string[]): Promise<number | null> {
       return backup(config(), rest[0]);
     case 'demo':
       return demo(config());
+    case 'config':
+      return configCommand();
     default:
       throw new CliError(`Unknown command: ${command}`);
   }

@@ -154,4 +154,13 @@ describe('the palabre command', { concurrency: 4 }, () => {
     assert.match(run.stdout, /Applied migration 0001_platform_core/);
     assert.match(run.stdout, /Demo content loaded/);
   });
+
+  test('config shows each option with its value, and never the SMTP password', async (t) => {
+    const dir = tempDir(t);
+    const run = await palabre(dir, ['config'], { SMTP_URL: 'smtps://mairie:tres-secret@mail.ville.fr:465' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^PORT=3000 \(default\)$/m);
+    assert.match(run.stdout, /^SMTP_URL=smtps:\/\/mairie:\*\*\*@mail\.ville\.fr:465$/m);
+    assert.doesNotMatch(run.stdout, /tres-secret/);
+  });
 });

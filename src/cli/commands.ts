@@ -1,9 +1,9 @@
-// The one-shot commands: migrate, admin create, backup, demo. Each opens the database itself,
+// The one-shot commands: migrate, admin create, backup, demo, config. Each opens the database itself,
 // does its work and closes it; all print plain lines for a terminal or a cron log.
 import fs from 'node:fs';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
-import type { Config } from '../config.ts';
+import { options, type Config } from '../config.ts';
 import { openDatabase, closeDatabase, type Db } from '../db/open.ts';
 import { migrate } from '../db/migrate.ts';
 import { write } from '../db/write.ts';
@@ -105,5 +105,24 @@ export async function demo(config: Config): Promise<number> {
     await runDemo(db, modules, (line) => console.log(line));
   });
   console.log('Demo content loaded.');
+  return 0;
+}
+
+/** `palabre config`: every option, its effective value (SMTP password hidden) and its description. */
+export function configCommand(env: NodeJS.ProcessEnv = process.env): number {
+  for (const [name, option] of Object.entries(options)) {
+    let value = env[name] ?? option.default;
+    if (name === 'SMTP_URL' && value) {
+      try {
+        const url = new URL(value);
+        if (url.password) url.password = '***';
+        value = url.toString();
+      } catch {
+        // an invalid value is shown as given; `serve` will refuse it with a message
+      }
+    }
+    const origin = env[name] === undefined ? ' (default)' : '';
+    console.log(`${name}=${value}${origin}\n    ${option.doc}`);
+  }
   return 0;
 }

@@ -11,6 +11,7 @@ Commands:
   backup <file>                         Write a consistent copy of the database to <file>
                                         (safe while the server runs) and check it.
   demo                                  Apply migrations and load demonstration content.
+  config                                Show every option, its current value and its meaning.
   help                                  Show this text.
 
 Configuration comes from environment variables (see README.md and .env.example).

@@ -1,0 +1,169 @@
+// `npm run bench`: builds the bundle, seeds a fresh database (bench/seed.ts), starts the server in
+// production mode and measures each scenario with autocannon, GET /ping being the ceiling of this
+// machine. Prints a table and writes bench/results.json. A scenario is one entry in `scenarios`.
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+
+const root = path.resolve(import.meta.dirname, '..');
+const CONNECTIONS = 10;
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const WARMUP_S = 2;
+const TARGETS = { p99_ms: 30, rss_mb: 150 };
+
+/**
+ * name: the row's name. path: a GET on that path, or `setup(ctx)` returning autocannon options
+ * (`requests`, `headers`, ...) prepared before the run, e.g. a logged-in session with its CSRF
+ * token. min_ratio: the target share of the ceiling.
+ */
+const scenarios = [
+  { name: 'ceiling', path: '/ping' },
+  { name: 'home', path: '/', min_ratio: 0.25 },
+  {
+    name: 'home-logged-in',
+    setup: async (ctx) => {
+      const session = await ctx.login(ctx.seed.email, ctx.seed.password);
+      return { requests: [{ method: 'GET', path: '/' }], headers: { cookie: session.cookie } };
+    },
+  },
+];
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Peak resident memory of a process since the last reset, in MB (Linux /proc). */
+function peakRssMb(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round((kb / 1024) * 10) / 10;
+}
+
+/** Resets the peak so each scenario reports its own (falls back to the peak since start). */
+function resetPeak(pid) {
+  try {
+    fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  } catch {
+    // not permitted here: VmHWM then covers the whole run so far
+  }
+}
+
+/** A small cookie jar over fetch, enough to log in through the real forms. */
+function makeContext(baseUrl, seed) {
+  return {
+    baseUrl,
+    seed,
+    async login(email, password) {
+      const jar = new Map();
+      const keep = (res) => {
+        for (const c of res.headers.getSetCookie()) {
+          const [pair] = c.split(';');
+          const at = pair.indexOf('=');
+          jar.set(pair.slice(0, at), pair.slice(at + 1));
+        }
+      };
+      const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+      const page = await fetch(`${baseUrl}/login`, { headers: { cookie: cookie() } });
+      keep(page);
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1];
+      const res = await fetch(`${baseUrl}/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: csrf ?? '', email, password }),
+      });
+      keep(res);
+      if (res.status !== 303) throw new Error(`login as ${email} failed: ${res.status}`);
+      // The session's own CSRF token, for scenarios that post forms.
+      const after = await fetch(`${baseUrl}/account`, { headers: { cookie: cookie() } });
+      const token = /name="_csrf" value="([^"]+)"/.exec(await after.text())?.[1] ?? '';
+      return { cookie: cookie(), csrf: token };
+    },
+  };
+}
+
+function run(opts) {
+  return new Promise((resolve, reject) => {
+    autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+async function waitForHealth(url, child) {
+  for (let i = 0; i < 200 && child.exitCode === null; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the server did not become healthy');
+}
+
+execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'palabre-bench-'));
+const seedOut = execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/seed.ts'), dataDir], { cwd: root, encoding: 'utf8' });
+const seed = JSON.parse(seedOut.trim().split('\n').pop());
+console.log(`Seeded ${seed.users} accounts in ${seed.ms} ms (${dataDir})`);
+
+const port = await freePort();
+const baseUrl = `http://127.0.0.1:${port}`;
+const server = spawn(process.execPath, [path.join(root, 'dist/main.js'), 'serve'], {
+  cwd: root,
+  env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, BASE_URL: baseUrl },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const stop = () => {
+  if (server.exitCode === null) server.kill('SIGTERM');
+};
+process.on('exit', stop);
+
+const rows = [];
+try {
+  await waitForHealth(`${baseUrl}/healthz`, server);
+  const ctx = makeContext(baseUrl, seed);
+  for (const scenario of scenarios) {
+    const extra = scenario.setup ? await scenario.setup(ctx) : { requests: [{ method: 'GET', path: scenario.path }] };
+    const opts = { url: baseUrl, connections: CONNECTIONS, ...extra };
+    resetPeak(server.pid);
+    await run({ ...opts, duration: WARMUP_S });
+    const result = await run({ ...opts, duration: DURATION_S });
+    const failures = result.non2xx + result.errors + result.timeouts;
+    if (failures > 0) console.warn(`${scenario.name}: ${failures} failed or non-2xx responses out of ${result.requests.total}`);
+    rows.push({ name: scenario.name, rps: Math.round(result.requests.average), p50_ms: result.latency.p50, p99_ms: result.latency.p99, rss_mb: peakRssMb(server.pid), min_ratio: scenario.min_ratio });
+  }
+} finally {
+  stop();
+}
+await new Promise((r) => (server.exitCode === null ? server.once('exit', r) : r()));
+fs.rmSync(dataDir, { recursive: true, force: true });
+
+const ceiling = rows.find((r) => r.name === 'ceiling')?.rps ?? 0;
+const results = rows.map(({ min_ratio, ...r }) => ({ ...r, ratio: ceiling ? Math.round((r.rps / ceiling) * 1000) / 1000 : null }));
+fs.writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'peak RSS MB', 'ratio'];
+const lines = results.map((r) => [r.name, String(r.rps), String(r.p50_ms), String(r.p99_ms), String(r.rss_mb), r.ratio === null ? '-' : `${Math.round(r.ratio * 100)}%`]);
+const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+const fmt = (cells) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+console.log(`\n${fmt(header)}\n|${widths.map((w, i) => i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`).join('|')}|`);
+for (const l of lines) console.log(fmt(l));
+
+const missed = [];
+for (const [i, r] of results.entries()) {
+  if (r.p99_ms >= TARGETS.p99_ms) missed.push(`${r.name}: p99 ${r.p99_ms} ms ≥ ${TARGETS.p99_ms} ms`);
+  if (r.rss_mb >= TARGETS.rss_mb) missed.push(`${r.name}: peak RSS ${r.rss_mb} MB ≥ ${TARGETS.rss_mb} MB`);
+  const min = rows[i].min_ratio;
+  if (min && r.ratio !== null && r.ratio < min) missed.push(`${r.name}: ${Math.round(r.ratio * 100)}% of the ceiling < ${min * 100}%`);
+}
+console.log(missed.length ? `\nTargets missed:\n  ${missed.join('\n  ')}` : '\nTargets met: p99 < 30 ms, peak RSS < 150 MB, home ≥ 25% of the ceiling.');
+console.log('Written to bench/results.json');
