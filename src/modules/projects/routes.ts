@@ -3,11 +3,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { onlyRole } from '../../platform/http.ts';
 import { listRoutes } from './lists-routes.ts';
+import { projectAdminRoutes } from './project-admin-routes.ts';
 
 export const routes: FastifyPluginAsync = async (app) => {
   // Encapsulated: the role check applies to these routes only (anonymous → login, others 403).
   await app.register(async (admin) => {
     admin.addHook('preHandler', onlyRole('admin'));
     listRoutes(admin);
+    projectAdminRoutes(admin);
   });
 };
