@@ -134,7 +134,7 @@ test('logging out without the CSRF token is refused and keeps the session', asyn
   assert.equal((await c.get('/account')).statusCode, 200);
 });
 
-test('login attempts are rate limited per address: the eleventh in a minute gets a 429 page in French', async () => {
+test('login attempts are rate limited per IP address: the eleventh in a minute gets a 429 page in French', async () => {
   const limited = await makeApp({ rateLimits: true });
   try {
     const c = limited.client();
