@@ -5,5 +5,8 @@ import { manifest as accounts } from './accounts/manifest.ts';
 import { manifest as setup } from './setup/manifest.ts';
 import { manifest as admin } from './admin/manifest.ts';
 import { manifest as projects } from './projects/manifest.ts';
+import { manifest as presentation } from './presentation/manifest.ts';
+import { manifest as profiles } from './profiles/manifest.ts';
+import { manifest as consultation } from './consultation/manifest.ts';
 
-export const modules: Manifest[] = [site, accounts, setup, admin, projects];
+export const modules: Manifest[] = [site, accounts, setup, admin, projects, presentation, profiles, consultation];

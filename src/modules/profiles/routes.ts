@@ -1,0 +1,37 @@
+// GET /users/:id: a person's public profile (name, date joined, published contributions).
+import type { FastifyPluginAsync } from 'fastify';
+import { render } from '../../platform/render.ts';
+import { notFound } from '../../platform/http.ts';
+import { findProfile, listProfileContributions } from './queries.ts';
+import { permalinkOf } from './permalinks.ts';
+
+const PAGE_MAX = 5000;
+const parseId = (v: string) => (/^[1-9]\d{0,14}$/.test(v) ? Number(v) : null);
+const parsePage = (v: unknown) => (typeof v === 'string' && /^\d{1,6}$/.test(v) ? Math.min(Math.max(Number(v), 1), PAGE_MAX) : 1);
+const EXCERPT = 160;
+
+export const routes: FastifyPluginAsync = async (app) => {
+  app.get<{ Params: { id: string }; Querystring: { page?: string } }>('/:id', async (request, reply) => {
+    const id = parseId(request.params.id);
+    const person = id === null ? undefined : findProfile(app.db, id);
+    if (!person) throw notFound();
+    const page = parsePage(request.query.page);
+    const { items, hasNext } = listProfileContributions(app.db, person.id, request.user, page);
+    const name = person.deleted_at || !person.display_name ? request.t('users.deleted_name') : person.display_name;
+    const kindKey = (kind: string) => (app.i18n.has(`profiles.kind.${kind}`) ? `profiles.kind.${kind}` : 'profiles.kind.other');
+    const contributions = items.map((c) => {
+      const text = [...(c.title || c.body_md).replace(/\s+/g, ' ').trim()];
+      return { ...c, href: permalinkOf(c), kindKey: kindKey(c.kind), label: text.length > EXCERPT ? `${text.slice(0, EXCERPT).join('')}…` : text.join('') };
+    });
+    const base = `/users/${person.id}`;
+    return render(request, reply, 'profiles/show', {
+      title: name,
+      name,
+      person,
+      contributions,
+      previousUrl: page > 1 ? (page === 2 ? base : `${base}?page=${page - 1}`) : null,
+      nextUrl: hasNext ? `${base}?page=${page + 1}` : null,
+      page,
+    });
+  });
+};
