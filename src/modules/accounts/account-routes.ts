@@ -1,28 +1,17 @@
 // The logged-in person's own pages: /account (overview), /account/profile, /account/password.
-import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { render } from '../../platform/render.ts';
 import { setFlash } from '../../platform/flash.ts';
 import { write } from '../../db/write.ts';
 import { checked, hasErrors, raw, text, type FormErrors } from '../../platform/forms.ts';
-import { findUserById } from '../../platform/users.ts';
-import { hashPassword, verifyPassword } from '../../platform/passwords.ts';
+import { hashPassword } from '../../platform/passwords.ts';
 import { createSession } from '../../platform/sessions.ts';
 import { setSessionCookie } from '../../platform/session-cookie.ts';
 import { requireUser, notFound } from '../../platform/http.ts';
 import { checkCurrentPassword, checkDisplayName, checkNewPassword } from './rules.ts';
 import { passwordChangedMail } from './emails.ts';
+import { checkPasswordOf } from './common.ts';
 import { deleteUnusedTokens, deleteUserSessions, findAccount, setUserPassword, updateProfile } from './queries.ts';
-
-/**
- * Checks the "current password" field: required, then right. Verifying costs one argon2 hash,
- * so it runs only when the rest of the form is valid.
- */
-export async function checkPasswordOf(app: FastifyInstance, errors: FormErrors, name: string, userId: number, password: string): Promise<void> {
-  checkCurrentPassword(errors, name, password);
-  if (hasErrors(errors)) return;
-  const user = findUserById(app.db, userId);
-  if (!(await verifyPassword(user?.password_hash ?? null, password))) errors[name] = { key: 'accounts.current_password_wrong' };
-}
 
 export const accountRoutes: FastifyPluginAsync = async (app) => {
   app.get('/account', async (request, reply) => {

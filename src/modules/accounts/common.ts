@@ -1,7 +1,11 @@
-// What several account route files share: rate limits of the anonymous forms and the page
-// shown when a one-time link cannot be used.
-import type { FastifyReply, FastifyRequest } from 'fastify';
+// What several account route files share: rate limits of the anonymous forms, the page shown
+// when a one-time link cannot be used, and the "current password" check.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { render } from '../../platform/render.ts';
+import { hasErrors, type FormErrors } from '../../platform/forms.ts';
+import { findUserById } from '../../platform/users.ts';
+import { verifyPassword } from '../../platform/passwords.ts';
+import { checkCurrentPassword } from './rules.ts';
 
 /** Per IP. Tests turn them off unless `makeApp({ rateLimits: true })`. */
 export const LIMITS = {
@@ -16,4 +20,15 @@ export type TokenKind = 'confirm' | 'reset' | 'email';
 
 export function tokenErrorPage(request: FastifyRequest, reply: FastifyReply, messageKey: string, kind: TokenKind): Promise<FastifyReply> {
   return render(request, reply, 'accounts/token-error', { title: request.t('accounts.token.title'), messageKey, kind, values: {}, errors: {} }, { status: 400 });
+}
+
+/**
+ * Checks the "current password" field: required, then right. Verifying costs one argon2 hash,
+ * so it runs only when the rest of the form is valid.
+ */
+export async function checkPasswordOf(app: FastifyInstance, errors: FormErrors, name: string, userId: number, password: string): Promise<void> {
+  checkCurrentPassword(errors, name, password);
+  if (hasErrors(errors)) return;
+  const user = findUserById(app.db, userId);
+  if (!(await verifyPassword(user?.password_hash ?? null, password))) errors[name] = { key: 'accounts.current_password_wrong' };
 }

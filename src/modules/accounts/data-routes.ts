@@ -6,9 +6,9 @@ import { write } from '../../db/write.ts';
 import { checked, hasErrors, raw, type FormErrors } from '../../platform/forms.ts';
 import { clearSessionCookie } from '../../platform/session-cookie.ts';
 import { requireUser } from '../../platform/http.ts';
-import { checkPasswordOf } from './account-routes.ts';
 import { checkCurrentPassword } from './rules.ts';
 import { eraseUser } from './queries.ts';
+import { checkPasswordOf } from './common.ts';
 import { exportPersonalData } from './personal-data.ts';
 
 export const dataRoutes: FastifyPluginAsync = async (app) => {

@@ -11,8 +11,7 @@ import { requireUser } from '../../platform/http.ts';
 import { tokenProblemKey } from './rules.ts';
 import { changeEmailMail, changeEmailNoticeMail } from './emails.ts';
 import { changeUserEmail, deleteUnusedTokens, emailUsedByOther } from './queries.ts';
-import { checkPasswordOf } from './account-routes.ts';
-import { tokenErrorPage } from './common.ts';
+import { checkPasswordOf, tokenErrorPage } from './common.ts';
 
 export const emailRoutes: FastifyPluginAsync = async (app) => {
   app.get('/account/email', async (request, reply) => {
