@@ -1,0 +1,15 @@
+// The consultation step ("Parlement & Citoyens"): a draft text in sections that citizens vote
+// on, comment, amend and argue about. Steps of type 'consultation' are served at /consultation/<id>.
+import type { Manifest } from '../../platform/module.ts';
+import { routes } from './routes.ts';
+import { fr, en } from './messages.ts';
+import { frDebate, enDebate } from './messages-debate.ts';
+
+export const manifest: Manifest = {
+  slug: 'consultation',
+  titleKey: 'consultation.title',
+  prefix: '/consultation',
+  routes,
+  messages: { fr: { ...fr, ...frDebate }, en: { ...en, ...enDebate } },
+  step: { adminPath: (id) => `/consultation/${id}/admin` },
+};

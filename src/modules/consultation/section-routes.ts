@@ -1,0 +1,119 @@
+// The step page (the text's table of contents), a section page (its text, its vote, the form
+// to contribute and the sorted, paginated list of items), and posting a contribution.
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { render } from '../../platform/render.ts';
+import { HttpError, notFound } from '../../platform/http.ts';
+import { setFlash } from '../../platform/flash.ts';
+import { text, checkText, hasErrors, type FormErrors } from '../../platform/forms.ts';
+import { loadStep, assertCanParticipate, participation, type StepContext } from './guards.ts';
+import { listSections, findSection, listSectionTypes, findSectionVote, type Section } from './queries.ts';
+import { listItems, findItemVotes, createOpinion } from './item-queries.ts';
+import { buildTree, ancestry, parseSort, parseKind, parsePage, parseSeed, newSeed, parseId, tally, TITLE_MAX, BODY_MAX, SORTS } from './rules.ts';
+
+type SectionParams = { stepId: string; sectionId: string };
+type ListQuery = { sort?: string; kind?: string; page?: string };
+export const SEED_COOKIE = 'consult_seed';
+
+/** The section of THIS step named in the URL, or a 404. */
+export function loadSection(request: FastifyRequest, ctx: StepContext, rawId: unknown): Section {
+  const id = parseId(rawId);
+  const section = id === null ? undefined : findSection(request.server.db, ctx.step.id, id);
+  if (!section) throw notFound();
+  return section;
+}
+
+/** The random order's seed: one per visit (a session cookie), so pages do not reshuffle. */
+function randomSeed(request: FastifyRequest, reply: FastifyReply): number {
+  const seed = parseSeed(request.cookies[SEED_COOKIE]);
+  if (seed) return seed;
+  const fresh = newSeed();
+  reply.setCookie(SEED_COOKIE, String(fresh), { path: '/consultation', httpOnly: true, sameSite: 'lax', secure: request.server.config.secure });
+  return fresh;
+}
+
+interface FormState {
+  values: Record<string, string>;
+  errors: FormErrors;
+}
+
+async function renderSection(request: FastifyRequest, reply: FastifyReply, ctx: StepContext, section: Section, query: ListQuery, form: FormState, status = 200) {
+  const db = request.server.db;
+  const kind = parseKind(query.kind);
+  const sort = parseSort(query.sort, section.default_sort);
+  const page = parsePage(query.page);
+  const seed = sort === 'random' ? randomSeed(request, reply) : 1;
+  const { items, hasNext } = listItems(db, { sectionId: section.id, kind, sort, page, seed });
+  const userVotes = findItemVotes(db, request.user?.id, items.map((i) => i.id));
+  const sections = listSections(db, ctx.step.id);
+  const base = `/consultation/${ctx.step.id}/sections/${section.id}`;
+  const listUrl = (o: { sort?: string; kind?: string; page?: number }) => {
+    const params = new URLSearchParams({ sort: o.sort ?? sort, kind: o.kind ?? kind });
+    if ((o.page ?? 1) > 1) params.set('page', String(o.page));
+    return `${base}?${params.toString()}`;
+  };
+  return render(
+    request,
+    reply,
+    'consultation/section',
+    {
+      title: section.title,
+      ...ctx,
+      ...participation(request, ctx),
+      section,
+      trail: ancestry(sections, section.id),
+      children: sections.filter((s) => s.parent_id === section.id),
+      types: listSectionTypes(db, section.id),
+      sectionVote: request.user && section.allow_votes ? findSectionVote(db, section.id, request.user.id) : null,
+      tally,
+      items,
+      hasNext,
+      userVotes,
+      sort,
+      sorts: SORTS,
+      kind,
+      page,
+      listUrl,
+      // Where a vote without JavaScript comes back to: this very list, or the section after a failed post.
+      back: request.method === 'GET' ? request.url : base,
+      ...form,
+      titleMax: TITLE_MAX,
+      bodyMax: BODY_MAX,
+    },
+    { status, fragment: 'consultation/_items' },
+  );
+}
+
+export const sectionRoutes: FastifyPluginAsync = async (app) => {
+  app.get<{ Params: { stepId: string } }>('/:stepId', async (request, reply) => {
+    const ctx = loadStep(request, request.params.stepId);
+    const sections = listSections(app.db, ctx.step.id);
+    const adminPath = request.user?.role === 'admin' ? app.manifests.find((m) => m.slug === 'consultation')?.step?.adminPath?.(ctx.step.id) : undefined;
+    return render(request, reply, 'consultation/step', { title: ctx.step.title, ...ctx, ...participation(request, ctx), tree: buildTree(sections), adminPath });
+  });
+
+  app.get<{ Params: SectionParams; Querystring: ListQuery }>('/:stepId/sections/:sectionId', async (request, reply) => {
+    const ctx = loadStep(request, request.params.stepId);
+    const section = loadSection(request, ctx, request.params.sectionId);
+    return renderSection(request, reply, ctx, section, request.query, { values: {}, errors: {} });
+  });
+
+  app.post<{ Params: SectionParams }>('/:stepId/sections/:sectionId/contributions', async (request, reply) => {
+    const ctx = loadStep(request, request.params.stepId);
+    const section = loadSection(request, ctx, request.params.sectionId);
+    const user = assertCanParticipate(request, ctx);
+    const types = listSectionTypes(app.db, section.id);
+    if (types.length === 0) throw new HttpError(403, 'consultation.errors.no_types');
+    const body = request.body;
+    const values = { type_id: text(body, 'type_id'), title: text(body, 'title'), body: text(body, 'body') };
+    const errors: FormErrors = {};
+    const typeId = parseId(values.type_id);
+    if (values.type_id === '') errors.type_id = { key: 'forms.required' };
+    else if (typeId === null || !types.some((t) => t.id === typeId)) errors.type_id = { key: 'consultation.errors.type_not_open' };
+    checkText(errors, 'title', values.title, { required: true, max: TITLE_MAX });
+    checkText(errors, 'body', values.body, { required: true, max: BODY_MAX });
+    if (hasErrors(errors)) return renderSection(request, reply, ctx, section, {}, { values, errors }, 422);
+    const id = createOpinion(app.db, ctx.step, { sectionId: section.id, authorId: user.id, typeId: typeId!, title: values.title, body: values.body });
+    setFlash(reply, 'consultation.flash.created');
+    return reply.redirect(`/consultation/${ctx.step.id}/items/${id}`, 303);
+  });
+};
