@@ -4,6 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { onlyRole } from '../../platform/http.ts';
 import { listRoutes } from './lists-routes.ts';
 import { projectAdminRoutes } from './project-admin-routes.ts';
+import { stepAdminRoutes } from './step-admin-routes.ts';
 
 export const routes: FastifyPluginAsync = async (app) => {
   // Encapsulated: the role check applies to these routes only (anonymous → login, others 403).
@@ -11,5 +12,6 @@ export const routes: FastifyPluginAsync = async (app) => {
     admin.addHook('preHandler', onlyRole('admin'));
     listRoutes(admin);
     projectAdminRoutes(admin);
+    stepAdminRoutes(admin);
   });
 };

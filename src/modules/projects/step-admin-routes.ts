@@ -1,0 +1,171 @@
+// Steps admin, inside a project: add a step of a type some module provides, edit it (dates in
+// the instance's time zone, requirements, the module's declared settings), delete it, and
+// move it up or down. Mounted inside the admin-only scope.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { render } from '../../platform/render.ts';
+import { notFound, HttpError } from '../../platform/http.ts';
+import { setFlash } from '../../platform/flash.ts';
+import { text, raw, checked, checkText, hasErrors, type FormErrors } from '../../platform/forms.ts';
+import type { Manifest, SettingDecl } from '../../platform/module.ts';
+import { STEP_TITLE_MAX, BODY_MAX, CHECKBOX_LABEL_MAX, localToUtc, utcToLocal, parseSettings, settingsWithDefaults, parseId } from './rules.ts';
+import { findProjectById } from './project-queries.ts';
+import * as q from './step-queries.ts';
+
+type Values = Record<string, string | boolean>;
+
+/** Reads and checks the step form; dates arrive as local wall-clock times. */
+function readStep(body: unknown, decls: Record<string, SettingDecl>, timeZone: string): { values: Values; fields: q.StepFields; errors: FormErrors } {
+  const errors: FormErrors = {};
+  const values: Values = {
+    title: text(body, 'title'),
+    body_md: raw(body, 'body_md').replace(/\r\n/g, '\n'),
+    starts_at: text(body, 'starts_at'),
+    ends_at: text(body, 'ends_at'),
+    require_postal_code: checked(body, 'require_postal_code'),
+    require_district: checked(body, 'require_district'),
+    require_checkbox_label: text(body, 'require_checkbox_label'),
+  };
+  for (const name of Object.keys(decls)) values[`setting_${name}`] = text(body, `setting_${name}`);
+  checkText(errors, 'title', values.title as string, { required: true, max: STEP_TITLE_MAX });
+  checkText(errors, 'body_md', values.body_md as string, { max: BODY_MAX });
+  checkText(errors, 'require_checkbox_label', values.require_checkbox_label as string, { max: CHECKBOX_LABEL_MAX });
+  const date = (name: 'starts_at' | 'ends_at') => {
+    const local = values[name] as string;
+    if (!local) return null;
+    const utc = localToUtc(local, timeZone);
+    if (!utc) errors[name] = { key: 'projects.steps.errors.date_invalid' };
+    return utc;
+  };
+  const starts = date('starts_at');
+  const ends = date('ends_at');
+  if (starts && ends && ends <= starts) errors.ends_at = { key: 'projects.steps.errors.ends_before_starts' };
+  const settings = parseSettings(decls, body as Record<string, unknown> | undefined, errors);
+  const fields: q.StepFields = {
+    title: values.title as string,
+    body_md: values.body_md as string,
+    starts_at: starts,
+    ends_at: ends,
+    require_postal_code: values.require_postal_code as boolean,
+    require_district: values.require_district as boolean,
+    require_checkbox_label: (values.require_checkbox_label as string) || null,
+    settings: JSON.stringify(settings),
+  };
+  return { values, fields, errors };
+}
+
+/** The settings form, generic over the declarations (labels from the module's catalogue). */
+function settingsForm(request: FastifyRequest, decls: Record<string, SettingDecl>) {
+  return Object.entries(decls).map(([name, d]) => ({
+    name: `setting_${name}`,
+    type: d.type,
+    label: request.t(d.labelKey),
+    max: d.type === 'string' ? d.max : undefined,
+    min: d.type === 'integer' ? d.min : undefined,
+    maxValue: d.type === 'integer' ? d.max : undefined,
+    options: d.type === 'enum' ? d.options.map((o) => ({ value: o, label: request.server.i18n.has(`${d.labelKey}.${o}`) ? request.t(`${d.labelKey}.${o}`) : o })) : [],
+  }));
+}
+
+export function stepAdminRoutes(app: FastifyInstance): void {
+  const stepTypes = () => app.manifests.filter((m): m is Manifest & { step: NonNullable<Manifest['step']> } => !!m.step);
+  const tz = app.config.timeZone;
+
+  const projectFrom = (request: FastifyRequest) => {
+    const id = parseId((request.params as { id?: string }).id);
+    const project = id ? findProjectById(app.db, id) : undefined;
+    if (!project) throw notFound();
+    return project;
+  };
+  /** The step named in the URL, only if it belongs to the project named there. */
+  const stepFrom = (request: FastifyRequest) => {
+    const project = projectFrom(request);
+    const stepId = parseId((request.params as { stepId?: string }).stepId);
+    const step = stepId ? q.findStepInProject(app.db, project.id, stepId) : undefined;
+    if (!step) throw notFound();
+    return { project, step };
+  };
+
+  const formPage = (request: FastifyRequest, reply: FastifyReply, ctx: { project: { id: number; title: string }; type: Manifest; stepId: number | null }, values: Values, errors: FormErrors = {}, status = 200) =>
+    render(
+      request,
+      reply,
+      'projects/admin/step-form',
+      {
+        title: ctx.stepId ? request.t('projects.steps.edit_title') : request.t('projects.steps.new_title', { type: request.t(ctx.type.titleKey) }),
+        project: ctx.project,
+        type: { slug: ctx.type.slug, titleKey: ctx.type.titleKey },
+        stepId: ctx.stepId,
+        values,
+        errors,
+        settings: settingsForm(request, ctx.type.step?.settings ?? {}),
+        timeZone: tz,
+      },
+      { status },
+    );
+
+  const typeOf = (slug: string) => stepTypes().find((m) => m.slug === slug);
+
+  app.get<{ Querystring: { type?: string } }>('/admin/projects/:id/steps/new', async (request, reply) => {
+    const project = projectFrom(request);
+    const type = typeOf(String(request.query.type ?? ''));
+    if (!type) throw new HttpError(400, 'projects.steps.errors.unknown_type');
+    const values: Values = { title: '', body_md: '', starts_at: '', ends_at: '', require_checkbox_label: '' };
+    for (const [name, v] of Object.entries(settingsWithDefaults(type.step.settings, '{}'))) values[`setting_${name}`] = typeof v === 'boolean' ? v : String(v);
+    return formPage(request, reply, { project, type, stepId: null }, values);
+  });
+
+  app.post('/admin/projects/:id/steps', async (request, reply) => {
+    const project = projectFrom(request);
+    const type = typeOf(text(request.body, 'type'));
+    if (!type) throw new HttpError(400, 'projects.steps.errors.unknown_type');
+    const { values, fields, errors } = readStep(request.body, type.step.settings ?? {}, tz);
+    if (hasErrors(errors)) return formPage(request, reply, { project, type, stepId: null }, values, errors, 422);
+    q.insertStep(app.db, project.id, type.slug, fields);
+    setFlash(reply, 'projects.steps.flash.created');
+    return reply.redirect(`/admin/projects/${project.id}/edit#steps`, 303);
+  });
+
+  app.get('/admin/projects/:id/steps/:stepId/edit', async (request, reply) => {
+    const { project, step } = stepFrom(request);
+    const type = typeOf(step.type);
+    if (!type) throw notFound(); // its module was disabled: nothing to edit it with
+    const values: Values = {
+      title: step.title,
+      body_md: step.body_md,
+      starts_at: utcToLocal(step.starts_at, tz),
+      ends_at: utcToLocal(step.ends_at, tz),
+      require_postal_code: !!step.require_postal_code,
+      require_district: !!step.require_district,
+      require_checkbox_label: step.require_checkbox_label ?? '',
+    };
+    for (const [name, v] of Object.entries(settingsWithDefaults(type.step.settings, step.settings))) values[`setting_${name}`] = typeof v === 'boolean' ? v : String(v);
+    return formPage(request, reply, { project, type, stepId: step.id }, values);
+  });
+
+  app.post('/admin/projects/:id/steps/:stepId', async (request, reply) => {
+    const { project, step } = stepFrom(request);
+    const type = typeOf(step.type);
+    if (!type) throw notFound();
+    const { values, fields, errors } = readStep(request.body, type.step.settings ?? {}, tz);
+    if (hasErrors(errors)) return formPage(request, reply, { project, type, stepId: step.id }, values, errors, 422);
+    q.updateStep(app.db, step.id, fields);
+    setFlash(reply, 'projects.steps.flash.saved');
+    return reply.redirect(`/admin/projects/${project.id}/edit#steps`, 303);
+  });
+
+  app.post('/admin/projects/:id/steps/:stepId/delete', async (request, reply) => {
+    const { project, step } = stepFrom(request);
+    q.deleteStep(app.db, step.id);
+    setFlash(reply, 'projects.steps.flash.deleted');
+    return reply.redirect(`/admin/projects/${project.id}/edit#steps`, 303);
+  });
+
+  app.post('/admin/projects/:id/steps/:stepId/move', async (request, reply) => {
+    const { project, step } = stepFrom(request);
+    const direction = text(request.body, 'direction');
+    if (direction !== 'up' && direction !== 'down') throw new HttpError(400, 'errors.400.text');
+    q.moveStep(app.db, project.id, step.id, direction);
+    setFlash(reply, 'projects.steps.flash.moved');
+    return reply.redirect(`/admin/projects/${project.id}/edit#steps`, 303);
+  });
+}
