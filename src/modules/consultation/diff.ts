@@ -50,3 +50,13 @@ export function sameText(a: string, b: string): boolean {
   const norm = (s: string) => s.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim();
   return norm(a) === norm(b);
 }
+
+/** The four screen-reader markers, from the catalogue in the reader's language. */
+export function diffLabels(t: (key: string) => string): DiffLabels {
+  return {
+    insStart: t('consultation.amendment.diff.ins_start'),
+    insEnd: t('consultation.amendment.diff.ins_end'),
+    delStart: t('consultation.amendment.diff.del_start'),
+    delEnd: t('consultation.amendment.diff.del_end'),
+  };
+}
