@@ -5,8 +5,10 @@ import { onlyRole } from '../../platform/http.ts';
 import { listRoutes } from './lists-routes.ts';
 import { projectAdminRoutes } from './project-admin-routes.ts';
 import { stepAdminRoutes } from './step-admin-routes.ts';
+import { publicRoutes } from './public-routes.ts';
 
 export const routes: FastifyPluginAsync = async (app) => {
+  publicRoutes(app);
   // Encapsulated: the role check applies to these routes only (anonymous → login, others 403).
   await app.register(async (admin) => {
     admin.addHook('preHandler', onlyRole('admin'));

@@ -1,4 +1,4 @@
-// The public shell of the site: home page, legal pages, language switch and theme stylesheet.
+// The public shell of the site: legal pages, language switch and theme stylesheet.
 import type { Manifest } from '../../platform/module.ts';
 import { routes } from './routes.ts';
 import { messages } from './messages.ts';

@@ -1,4 +1,5 @@
-// Home page, legal pages, language switch, and the stylesheet carrying the chosen colour.
+// Legal pages, language switch, and the stylesheet carrying the chosen colour. (The home page,
+// which lists projects, belongs to the projects module.)
 import type { FastifyPluginAsync } from 'fastify';
 import { render } from '../../platform/render.ts';
 import { getSite, LEGAL_PAGES } from '../../platform/site.ts';
@@ -8,8 +9,6 @@ import { findLegalPage } from './queries.ts';
 import { themeCss } from '../../platform/colour.ts';
 
 export const routes: FastifyPluginAsync = async (app) => {
-  app.get('/', async (request, reply) => render(request, reply, 'site/home', { title: request.t('site.home.title') }));
-
   app.get<{ Params: { slug: string } }>('/pages/:slug', async (request, reply) => {
     const slug = request.params.slug;
     if (!(LEGAL_PAGES as readonly string[]).includes(slug)) throw notFound();
