@@ -1,0 +1,19 @@
+// The presentation step: the smallest step type, a dated page of Markdown text inside a project.
+// To make a new kind of step, copy this folder (and views/presentation/), rename the slug, and
+// add one line to src/modules/index.ts. `step: {}` is what makes it a step type: administrators
+// can then add steps of this type to projects, and they are served at /<slug>/<step id>.
+import type { Manifest } from '../../platform/module.ts';
+import { routes } from './routes.ts';
+import { messages } from './messages.ts';
+
+export const manifest: Manifest = {
+  slug: 'presentation',
+  titleKey: 'presentation.title', // the name administrators choose from when adding a step
+  prefix: '/presentation',
+  routes,
+  messages,
+  // No settings and no admin page of its own: a step's title, dates and body are enough.
+  // A module with options declares them here, e.g. { settings: { max_votes: { type: 'integer',
+  // default: 3, min: 1, max: 10, labelKey: 'mymodule.settings.max_votes' } } }.
+  step: {},
+};
