@@ -3,5 +3,6 @@
 import type { Manifest } from '../../platform/module.ts';
 import { routes } from './routes.ts';
 import { messages } from './messages.ts';
+import { seed } from './seed.ts';
 
-export const manifest: Manifest = { slug: 'projects', titleKey: 'projects.title', prefix: '', routes, messages };
+export const manifest: Manifest = { slug: 'projects', titleKey: 'projects.title', prefix: '', routes, messages, seed: (ctx) => seed(ctx) };
