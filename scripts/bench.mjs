@@ -130,6 +130,7 @@ process.on('exit', stop);
 const rows = [];
 try {
   await waitForHealth(`${baseUrl}/healthz`, server);
+  console.log(`Server started: ${peakRssMb(server.pid)} MB peak RSS so far (pid ${server.pid})`);
   const ctx = makeContext(baseUrl, seed);
   for (const scenario of scenarios) {
     const extra = scenario.setup ? await scenario.setup(ctx) : { requests: [{ method: 'GET', path: scenario.path }] };
