@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
@@ -162,5 +163,16 @@ describe('the palabre command', { concurrency: 4 }, () => {
     assert.match(run.stdout, /^PORT=3000 \(default\)$/m);
     assert.match(run.stdout, /^SMTP_URL=smtps:\/\/mairie:\*\*\*@mail\.ville\.fr:465$/m);
     assert.doesNotMatch(run.stdout, /tres-secret/);
+  });
+
+  test('serve on a port already in use says so and exits with 1', async (t) => {
+    const dir = tempDir(t);
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    t.after(() => blocker.close());
+    const { port } = blocker.address() as net.AddressInfo;
+    const run = await palabre(dir, ['serve'], { PORT: String(port), HOST: '127.0.0.1' });
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, new RegExp(`Cannot listen on 127\\.0\\.0\\.1:${port} \\(EADDRINUSE\\)`));
   });
 });
