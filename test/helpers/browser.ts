@@ -1,0 +1,129 @@
+// A real Chromium (the Debian package) driven by playwright-core, and an axe-core check that
+// fails with the list of WCAG 2.2 AA violations. One browser per test file, reused.
+import fs from 'node:fs';
+import path from 'node:path';
+import assert from 'node:assert/strict';
+import { build } from 'esbuild';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { appRoot } from '../../src/platform/paths.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * Why the browser tests are skipped, or undefined when they run. Chromium missing is the only
+ * allowed reason, and only outside CI: in CI the launch fails and so do the tests.
+ */
+export const browserSkip: string | undefined = (() => {
+  if (fs.existsSync(CHROMIUM) || process.env.CI === 'true') return undefined;
+  console.log(`Browser tests skipped: Chromium not found at ${CHROMIUM}; apt-get install chromium`);
+  return `Chromium not found at ${CHROMIUM}`;
+})();
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+  });
+}
+
+/**
+ * Builds the browser bundle (same options as scripts/build.mjs) when it is missing or older than
+ * its source, so JavaScript-on tests run the enhancements. Call before starting the server: the
+ * app hashes its assets when it is built.
+ */
+export async function ensureBundle(): Promise<void> {
+  const source = path.join(appRoot, 'static/js/palabre.ts');
+  const out = path.join(appRoot, 'dist/static/palabre.js');
+  if (!fs.existsSync(source)) return;
+  if (fs.existsSync(out) && fs.statSync(out).mtimeMs >= fs.statSync(source).mtimeMs) return;
+  await build({ entryPoints: [source], outfile: out, bundle: true, platform: 'browser', format: 'iife', target: ['es2020'], minify: true, logLevel: 'warning' });
+}
+
+export interface Tab {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught page errors and console errors (CSP violations land here). */
+  problems: string[];
+}
+
+const withoutJavaScript = new WeakSet<Page>();
+
+/** A fresh context (own cookies) and page, with JavaScript on or off. */
+export async function openTab(browser: Browser, baseURL: string, javaScript: boolean): Promise<Tab> {
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: javaScript, locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  // Fail in seconds rather than after Playwright's 30 s default: every page here is local.
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  if (!javaScript) withoutJavaScript.add(page);
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  // Console errors carry CSP violations. A 404 page logs its own status, and Chromium asks for
+  // /favicon.ico on its own: failed loads are judged from the responses below instead.
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) problems.push(`console error on ${page.url()}: ${msg.text()}`);
+  });
+  page.on('response', (res) => {
+    const type = res.request().resourceType();
+    if (res.status() >= 400 && type !== 'document' && !res.url().endsWith('/favicon.ico')) problems.push(`${res.status()} for ${type} ${res.url()}`);
+  });
+  return { context, page, problems };
+}
+
+/**
+ * axe-core runs inside the page and never finishes where JavaScript is off (its timers do not
+ * fire). Such pages are checked as a copy: the same HTML at the same address, in a page of a
+ * JavaScript-on context whose scripts are blocked, so the DOM is the one a no-JS visitor gets.
+ */
+const axeCopies = new WeakMap<Browser, Promise<Page>>();
+
+async function copyWithoutScripts(page: Page): Promise<Page> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error('page without browser');
+  let copy = axeCopies.get(browser);
+  if (!copy) {
+    copy = (async () => {
+      const context = await browser.newContext({ javaScriptEnabled: true, viewport: page.viewportSize() ?? { width: 1280, height: 900 } });
+      context.setDefaultTimeout(10_000);
+      await context.route('**/*', (route) => (route.request().resourceType() === 'script' ? route.abort() : route.continue()));
+      return context.newPage();
+    })();
+    axeCopies.set(browser, copy);
+  }
+  const target = await copy;
+  const html = await page.content();
+  const url = page.url();
+  await target.setViewportSize(page.viewportSize() ?? { width: 1280, height: 900 });
+  await target.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  try {
+    await target.goto(url);
+  } finally {
+    await target.unroute(url);
+  }
+  return target;
+}
+
+/** Runs axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on the page; fails listing what it found. */
+export async function expectNoAxeViolations(page: Page, label = page.url()): Promise<void> {
+  const subject = withoutJavaScript.has(page) ? await copyWithoutScripts(page) : page;
+  const results = await new AxeBuilder({ page: subject }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const lines = results.violations.map((v) => {
+    const nodes = v.nodes.map((n) => `      ${n.target.join(' ')}${n.failureSummary ? ` (${n.failureSummary.replace(/\s+/g, ' ').trim()})` : ''}`).join('\n');
+    return `  ${v.id} [${v.impact ?? 'n/a'}]: ${v.help}\n${nodes}`;
+  });
+  assert.equal(results.violations.length, 0, `Accessibility violations on ${label}:\n${lines.join('\n')}`);
+}
+
+/** The page's language and heading, to check which language a page was served in. */
+export async function pageLang(page: Page): Promise<string> {
+  return (await page.getAttribute('html', 'lang')) ?? '';
+}
+
+/** Clicks the header's language link, checks the page came back in `to`, and returns. */
+export async function switchLanguage(page: Page, to: 'fr' | 'en'): Promise<void> {
+  const link = page.locator(`header a[hreflang="${to}"]`);
+  // The link answers with a redirect back here: one committed navigation, then the new page.
+  await Promise.all([page.waitForEvent('framenavigated'), link.click()]);
+  await page.waitForLoadState('load');
+  assert.equal(await pageLang(page), to, `expected the page in ${to} after the language switch`);
+}
