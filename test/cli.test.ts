@@ -1,8 +1,8 @@
-// The `palabre` command run as a real process (through tsx): migrate, admin create, backup,
-// configuration errors and usage.
-import { describe, test } from 'node:test';
+// The `palabre` command run as a real process, from a fresh esbuild bundle (what production runs,
+// and twice as quick to start as tsx): migrate, admin create, backup, configuration errors, usage.
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -18,14 +18,24 @@ interface Run {
   stderr: string;
 }
 
+// An app folder holding the bundle, with package.json (the app root marker) and links to the rest.
+let appDir = '';
+before(() => {
+  appDir = fs.mkdtempSync(path.join(os.tmpdir(), 'palabre-cli-app-'));
+  execFileSync(process.execPath, [path.join(appRoot, 'scripts/build.mjs'), '--outdir', path.join(appDir, 'dist')], { stdio: 'pipe' });
+  fs.copyFileSync(path.join(appRoot, 'package.json'), path.join(appDir, 'package.json'));
+  for (const name of ['node_modules', 'views', 'static']) fs.symlinkSync(path.join(appRoot, name), path.join(appDir, name), 'dir');
+});
+after(() => fs.rmSync(appDir, { recursive: true, force: true }));
+
 /** Runs the command in a child process; the tests run side by side, each in its own folder. */
 function palabre(dataDir: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', path.join(appRoot, 'src/main.ts'), ...args],
+      [path.join(appDir, 'dist/main.js'), ...args],
       {
-        cwd: appRoot,
+        cwd: appDir,
         encoding: 'utf8',
         env: { PATH: process.env.PATH, DATA_DIR: dataDir, BASE_URL: 'https://participer.example.fr', LOG_LEVEL: 'silent', ...env },
         timeout: 30_000,
