@@ -94,7 +94,6 @@ export const frDebate = {
   'consultation.export.kind.argument': 'argument',
   'consultation.export.kind.source': 'source',
 
-  'consultation.demo.step_title': 'Consultation sur le projet de charte',
 } as const;
 
 export const enDebate: Record<keyof typeof frDebate, string> = {
@@ -191,5 +190,4 @@ export const enDebate: Record<keyof typeof frDebate, string> = {
   'consultation.export.kind.argument': 'argument',
   'consultation.export.kind.source': 'source',
 
-  'consultation.demo.step_title': 'Consultation on the draft charter',
 };
