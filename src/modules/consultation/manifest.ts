@@ -4,6 +4,7 @@ import type { Manifest } from '../../platform/module.ts';
 import { routes } from './routes.ts';
 import { fr, en } from './messages.ts';
 import { frDebate, enDebate } from './messages-debate.ts';
+import { seed } from './seed.ts';
 
 export const manifest: Manifest = {
   slug: 'consultation',
@@ -12,4 +13,5 @@ export const manifest: Manifest = {
   routes,
   messages: { fr: { ...fr, ...frDebate }, en: { ...en, ...enDebate } },
   step: { adminPath: (id) => `/consultation/${id}/admin` },
+  seed: (ctx) => seed(ctx),
 };
