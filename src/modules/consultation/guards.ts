@@ -19,7 +19,7 @@ export interface StepContext {
 export class MissingRequirementsError extends HttpError {
   constructor(
     public missing: Missing[],
-    public stepId: number,
+    public step: Step,
   ) {
     super(403, 'consultation.errors.requirements');
   }
@@ -37,7 +37,7 @@ export function loadStep(request: FastifyRequest, rawId: unknown): StepContext {
 export function assertCanParticipate(request: FastifyRequest, ctx: StepContext): SessionUser {
   if (ctx.state !== 'open') throw new HttpError(403, 'consultation.errors.closed');
   const missing = missingRequirements(request.server.db, request.user, ctx.step);
-  if (missing.length > 0 || !request.user) throw new MissingRequirementsError(missing.length ? missing : ['account'], ctx.step.id);
+  if (missing.length > 0 || !request.user) throw new MissingRequirementsError(missing.length ? missing : ['account'], ctx.step);
   return request.user;
 }
 

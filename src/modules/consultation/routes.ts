@@ -17,7 +17,7 @@ export const routes: FastifyPluginAsync = async (app) => {
   // to the parent handler (the site's error pages).
   app.setErrorHandler(async (error, request, reply) => {
     if (!(error instanceof MissingRequirementsError)) throw error;
-    return render(request, reply, 'consultation/refused', { title: request.t('errors.403.title'), missing: error.missing, stepId: error.stepId }, { status: 403 });
+    return render(request, reply, 'consultation/refused', { title: request.t('errors.403.title'), missing: error.missing, step: error.step }, { status: 403 });
   });
   await app.register(sectionRoutes);
   await app.register(itemRoutes);

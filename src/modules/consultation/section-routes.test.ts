@@ -18,11 +18,11 @@ test('the step page shows the project, the state and the nested table of content
   const res = await t.client().get(`/consultation/${c.stepId}`);
   assert.equal(res.statusCode, 200);
   assert.match(res.body, /<h1>Consultation \d+<\/h1>/);
-  assert.match(res.body, /État : En cours/);
+  assert.match(res.body, /class="tag state state-open">En cours/);
   assert.match(res.body, /<a href="\/projects\/charte-[^"]+">Charte \d+<\/a>/);
   // Article 1 is nested inside Titre I's list item.
   assert.match(res.body, /Titre I<\/a>[\s\S]*?<ol>[\s\S]*?Article 1<\/a>\s*<span class="meta">\(3 contributions/);
-  assert.match(res.body, /il vous manque/);
+  assert.match(res.body, /Connectez-vous ou créez un compte/);
   assert.doesNotMatch(res.body, /Gérer cette consultation/);
 });
 
@@ -33,7 +33,7 @@ test('the step page offers its admin page to administrators only', async () => {
   const { client: citizen } = await loginAs(t, 'citizen');
   const page = await citizen.get(`/consultation/${c.stepId}`);
   assert.doesNotMatch(page.body, /\/admin"/);
-  assert.doesNotMatch(page.body, /il vous manque/);
+  assert.doesNotMatch(page.body, /class="requirements"/);
 });
 
 test('a draft project is seen by administrators only; restricted ones by their groups', async () => {
