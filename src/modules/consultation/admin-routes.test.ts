@@ -38,6 +38,7 @@ test('only administrators reach the admin pages; others are redirected, refused,
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /Titre I/);
   assert.match(page.body, /Proposition/);
+  assert.match(page.body, new RegExp(`href="/consultation/${c.stepId}/export.csv"`));
 });
 
 test('an administrator adds, edits and deletes contribution types; colours must be readable', async () => {

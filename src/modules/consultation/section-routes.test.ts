@@ -181,3 +181,14 @@ test('an htmx request for a sort gets the list fragment only', async () => {
   const restore = await t.client().get(`/consultation/${c.stepId}/sections/${c.childSectionId}`, { 'hx-request': 'true', 'hx-history-restore-request': 'true' });
   assert.match(restore.body, /<html/);
 });
+
+test('the amendments tab offers the amendment form to those who may take part', async () => {
+  const c = makeConsultation(t.db);
+  const url = `/consultation/${c.stepId}/sections/${c.childSectionId}?kind=amendment`;
+  const { client } = await loginAs(t, 'citizen');
+  assert.match((await client.get(url)).body, new RegExp(`href="/consultation/${c.stepId}/sections/${c.childSectionId}/amendments/new"`));
+  assert.doesNotMatch((await t.client().get(url)).body, /amendments\/new/);
+  assert.doesNotMatch((await client.get(url.replace('?kind=amendment', ''))).body, /amendments\/new/);
+  const closed = makeConsultation(t.db, { state: 'closed' });
+  assert.doesNotMatch((await client.get(`/consultation/${closed.stepId}/sections/${closed.childSectionId}?kind=amendment`)).body, /amendments\/new/);
+});
