@@ -2,7 +2,7 @@
 // from EXISTS subqueries on its steps (index steps_project_position) and its themes from a
 // json_group_array subquery, so the page never runs a query per project. Visibility follows
 // canSeeProject (src/platform/participation.ts), written in SQL.
-import type { ExpressionBuilder } from 'kysely';
+import type { CompiledQuery, ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/open.ts';
 import type { Schema } from '../../db/schema.ts';
 import { readSync, write } from '../../db/write.ts';
@@ -10,6 +10,8 @@ import type { SessionUser } from '../../platform/sessions.ts';
 import type { StepState } from '../../platform/participation.ts';
 
 export const HOME_PAGE_SIZE = 30;
+// One collator for every sort: String#localeCompare builds one per call, which is slow.
+const collator = new Intl.Collator('fr');
 export const STATES: readonly StepState[] = ['open', 'upcoming', 'closed'];
 
 export interface HomeFilters {
@@ -41,21 +43,26 @@ function visibleTo(eb: ProjectEb, user: SessionUser | null) {
   ]);
 }
 
-/** 0 open, 1 upcoming (or no step at all), 2 closed: the same rule as projectState() in rules.ts. */
+/**
+ * 0 open, 1 upcoming (or no step at all), 2 closed: the rule of projectState() in rules.ts, as
+ * one aggregate over the project's steps (cheaper than three EXISTS subqueries).
+ */
 function stateRank(eb: ProjectEb, nowIso: string) {
-  const steps = () => eb.selectFrom('steps as s').select('s.id').whereRef('s.project_id', '=', 'p.id');
-  const open = steps()
-    .where((e) => e.or([e('s.starts_at', 'is', null), e('s.starts_at', '<=', nowIso)]))
-    .where((e) => e.or([e('s.ends_at', 'is', null), e('s.ends_at', '>', nowIso)]));
-  const upcoming = steps().where('s.starts_at', '>', nowIso);
   return eb
-    .case()
-    .when(eb.exists(open))
-    .then(0)
-    .when(eb.or([eb.exists(upcoming), eb.not(eb.exists(steps()))]))
-    .then(1)
-    .else(2)
-    .end();
+    .selectFrom('steps as s')
+    .select((e) => {
+      const open = e.and([e.or([e('s.starts_at', 'is', null), e('s.starts_at', '<=', nowIso)]), e.or([e('s.ends_at', 'is', null), e('s.ends_at', '>', nowIso)])]);
+      return e
+        .case()
+        .when(e.fn.max(open), '=', 1)
+        .then(0)
+        .when(e.or([e(e.fn.countAll(), '=', 0), e(e.fn.max(e('s.starts_at', '>', nowIso)), '=', 1)]))
+        .then(1)
+        .else(2)
+        .end()
+        .as('rank');
+    })
+    .whereRef('s.project_id', '=', 'p.id');
 }
 
 export interface HomeProject {
@@ -72,9 +79,16 @@ export interface HomeProject {
   themes: string[];
 }
 
-/** Visible, non-archived projects: open, then upcoming, then closed; one page, plus whether more follow. */
-export function listHomeProjects(db: Db, user: SessionUser | null, filters: HomeFilters, now = new Date()): { projects: HomeProject[]; more: boolean } {
-  const nowIso = now.toISOString();
+interface QueryParams {
+  theme: number | null;
+  district: number | null;
+  /** Index in STATES, or null for every state. */
+  stateRank: number | null;
+  offset: number;
+}
+
+/** The statement behind listHomeProjects. */
+function homeProjectsQuery(db: Db, user: SessionUser | null, f: QueryParams, nowIso: string) {
   const inner = db
     .selectFrom('projects as p')
     .select((eb) => [
@@ -89,52 +103,107 @@ export function listHomeProjects(db: Db, user: SessionUser | null, filters: Home
       'p.votes_count',
       'p.created_at',
       stateRank(eb, nowIso).as('state_rank'),
+      // Theme names joined by U+001F (a control character no name contains), split in JS.
       eb
         .selectFrom('project_themes as pt')
         .innerJoin('themes as t', 't.id', 'pt.theme_id')
-        .select((e) => e.fn<string>('json_group_array', ['t.name']).as('names'))
+        .select((e) => e.fn<string>('group_concat', ['t.name', e.val(SEP)]).as('names'))
         .whereRef('pt.project_id', '=', 'p.id')
-        .as('themes_json'),
+        .as('themes_joined'),
     ])
     .where('p.archived', '=', 0)
     .where((eb) => visibleTo(eb, user))
-    .$if(filters.theme !== null, (qb) =>
-      qb.where((eb) => eb.exists(eb.selectFrom('project_themes as ft').select('ft.project_id').whereRef('ft.project_id', '=', 'p.id').where('ft.theme_id', '=', filters.theme!))),
+    .$if(f.theme !== null, (qb) =>
+      qb.where((eb) => eb.exists(eb.selectFrom('project_themes as ft').select('ft.project_id').whereRef('ft.project_id', '=', 'p.id').where('ft.theme_id', '=', f.theme!))),
     )
-    .$if(filters.district !== null, (qb) =>
-      qb.where((eb) => eb.exists(eb.selectFrom('project_districts as fd').select('fd.project_id').whereRef('fd.project_id', '=', 'p.id').where('fd.district_id', '=', filters.district!))),
+    .$if(f.district !== null, (qb) =>
+      qb.where((eb) => eb.exists(eb.selectFrom('project_districts as fd').select('fd.project_id').whereRef('fd.project_id', '=', 'p.id').where('fd.district_id', '=', f.district!))),
     );
-  const rows = readSync(db).all(
-    db
-      .selectFrom(inner.as('h'))
-      .selectAll()
-      .$if(filters.state !== null, (qb) => qb.where('h.state_rank', '=', STATES.indexOf(filters.state!)))
-      .orderBy('h.state_rank')
-      .orderBy('h.created_at', 'desc')
-      .orderBy('h.id', 'desc')
-      .limit(HOME_PAGE_SIZE + 1)
-      .offset((filters.page - 1) * HOME_PAGE_SIZE),
-  );
-  const projects = rows.slice(0, HOME_PAGE_SIZE).map((r) => {
-    const { state_rank, themes_json, created_at: _created, ...rest } = r;
-    return { ...rest, state: STATES[Number(state_rank)] ?? 'upcoming', themes: themes_json ? (JSON.parse(themes_json) as string[]).sort((a, b) => a.localeCompare(b)) : [] };
-  });
+  return db
+    .selectFrom(inner.as('h'))
+    .selectAll()
+    .$if(f.stateRank !== null, (qb) => qb.where('h.state_rank', '=', f.stateRank!))
+    .orderBy('h.state_rank')
+    .orderBy('h.created_at', 'desc')
+    .orderBy('h.id', 'desc')
+    .limit(HOME_PAGE_SIZE + 1)
+    .offset(f.offset);
+}
+
+const SEP = '\u001f';
+type Row = Omit<HomeProject, 'state' | 'themes'> & { state_rank: number; themes_joined: string | null; created_at: string };
+
+// Building and compiling this query with Kysely costs about as much as running it, and the home
+// page is the busiest page: each shape of filters is compiled once with marker values, swapped
+// for the real ones on every call. (Members' visibility embeds their id: not cached.)
+const MARK = { now: '\u0000now', theme: -1001, district: -1002, state: -1003, offset: -1004 } as const;
+const shapes = new Map<string, CompiledQuery<Row>>();
+
+function compiledHomeQuery(db: Db, user: SessionUser | null, filters: HomeFilters, nowIso: string): CompiledQuery<Row> {
+  const shared = !user || user.role === 'admin';
+  const key = `${user ? user.role === 'admin' : 'anon'}|${filters.theme !== null}|${filters.district !== null}|${filters.state !== null}`;
+  let shape = shared ? shapes.get(key) : undefined;
+  if (!shape) {
+    const marked = {
+      theme: filters.theme === null ? null : MARK.theme,
+      district: filters.district === null ? null : MARK.district,
+      stateRank: filters.state === null ? null : MARK.state,
+      offset: MARK.offset,
+    };
+    shape = homeProjectsQuery(db, user, marked, MARK.now).compile() as CompiledQuery<Row>;
+    if (shared) shapes.set(key, shape);
+  }
+  const values = new Map<unknown, unknown>([
+    [MARK.now, nowIso],
+    [MARK.theme, filters.theme],
+    [MARK.district, filters.district],
+    [MARK.state, filters.state === null ? null : STATES.indexOf(filters.state)],
+    [MARK.offset, (filters.page - 1) * HOME_PAGE_SIZE],
+  ]);
+  return { ...shape, parameters: shape.parameters.map((p) => (values.has(p) ? values.get(p) : p)) };
+}
+
+/** Visible, non-archived projects: open, then upcoming, then closed; one page, plus whether more follow. */
+export function listHomeProjects(db: Db, user: SessionUser | null, filters: HomeFilters, now = new Date()): { projects: HomeProject[]; more: boolean } {
+  const compiled = compiledHomeQuery(db, user, filters, now.toISOString());
+  const rows = readSync(db).all({ compile: () => compiled });
+  const projects: HomeProject[] = [];
+  for (let i = 0; i < rows.length && i < HOME_PAGE_SIZE; i++) {
+    const r = rows[i]!;
+    projects.push({
+      id: r.id,
+      slug: r.slug,
+      title: r.title,
+      summary: r.summary,
+      cover_path: r.cover_path,
+      visibility: r.visibility,
+      participants_count: r.participants_count,
+      contributions_count: r.contributions_count,
+      votes_count: r.votes_count,
+      state: STATES[r.state_rank] ?? 'upcoming',
+      themes: r.themes_joined ? r.themes_joined.split(SEP).sort(collator.compare) : [],
+    });
+  }
   return { projects, more: rows.length > HOME_PAGE_SIZE };
 }
 
+type Choice = { kind: string; id: number; name: string };
+let choicesQuery: CompiledQuery<Choice> | undefined; // compiled once: it has no parameters of its own
+
 /** The filter choices, themes and districts together in one statement. */
 export function listFilterChoices(db: Db): { themes: { id: number; name: string }[]; districts: { id: number; name: string }[] } {
-  const rows = readSync(db).all(
-    db
-      .selectFrom('themes')
-      .select((eb) => [eb.val('theme').as('kind'), 'id', 'name'])
-      .unionAll(db.selectFrom('districts').select((eb) => [eb.val('district').as('kind'), 'id', 'name']))
-      .orderBy('name'),
-  );
-  return {
-    themes: rows.filter((r) => r.kind === 'theme').map(({ id, name }) => ({ id, name })),
-    districts: rows.filter((r) => r.kind === 'district').map(({ id, name }) => ({ id, name })),
-  };
+  choicesQuery ??= db
+    .selectFrom('themes')
+    .select((eb) => [eb.val('theme').as('kind'), 'id', 'name'])
+    .unionAll(db.selectFrom('districts').select((eb) => [eb.val('district').as('kind'), 'id', 'name']))
+    .orderBy('name')
+    .compile();
+  const compiled = choicesQuery;
+  const rows = readSync(db).all({ compile: () => compiled });
+  const themes: { id: number; name: string }[] = [];
+  const districts: { id: number; name: string }[] = [];
+  for (const r of rows) (r.kind === 'theme' ? themes : districts).push({ id: r.id, name: r.name });
+  return { themes, districts };
 }
 
 export function findProjectBySlug(db: Db, slug: string) {
