@@ -96,6 +96,8 @@ test('citizens and anonymous visitors cannot add, edit, move or delete steps', a
     assert.equal((await c.post(`/admin/projects/${id}/steps/${s}/delete`, {})).statusCode, expected);
   }
   assert.equal((await citizen.get(`/admin/projects/${id}/steps/${s}/edit`)).statusCode, 403);
+  assert.equal((await citizen.get(`/admin/projects/${id}/steps/new?type=presentation`)).statusCode, 403);
+  assert.equal((await anon.get(`/admin/projects/${id}/steps/new?type=presentation`)).statusCode, 303);
   assert.equal(step(s).title, 'Fixe');
   assert.deepEqual(order(id), ['Fixe']);
 });
