@@ -1,6 +1,7 @@
 // The CSV export of a consultation: one row per opinion, amendment, argument and source, read
 // in keyset chunks so a huge export never holds one long read transaction (WAL growth).
 import type { Db } from '../../db/open.ts';
+import { SOURCE_CATEGORIES } from './extras-queries.ts';
 
 export const EXPORT_CHUNK = 1000;
 export const EXPORT_KINDS = ['opinion', 'amendment', 'argument', 'source'] as const;
@@ -88,13 +89,13 @@ export function exportRecord(r: ExportRow, label: (key: string) => string, delet
     r.id,
     r.section_title ?? '',
     r.parent_id ?? '',
-    r.kind === 'source' && r.category ? label(`consultation.source.category.${r.category}`) : (r.type_name ?? ''),
+    r.kind === 'source' && r.category ? ((SOURCE_CATEGORIES as readonly string[]).includes(r.category) ? label(`consultation.source.category.${r.category}`) : r.category) : (r.type_name ?? ''),
     r.title ?? '',
     body,
     r.url ?? '',
     r.side ? label(`consultation.argument.side.${r.side}`) : '',
     r.deleted_at || r.display_name === null ? deletedName : r.display_name,
-    r.status,
+    label(`consultation.export.status.${r.status}`),
     r.created_at,
     n(r.votes_agree),
     n(r.votes_mitigated),

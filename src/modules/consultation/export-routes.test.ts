@@ -79,16 +79,18 @@ test('an administrator downloads the consultation as CSV with a BOM, every row a
   assert.deepEqual([a[0], a[2], a[3], a[6], a[8], a[19]], ['argument', 'Article 1', String(amendmentId), 'Trop souvent.', 'Contre', '1']);
   assert.equal(a[12], '', 'vote counts do not apply to arguments');
   const s = byId.get(srcId)!;
-  assert.deepEqual([s[0], s[3], s[4], s[5], s[7], s[10]], ['source', String(d.itemId), 'Étude ou rapport', 'Rapport', 'https://example.org/r', 'published']);
+  assert.deepEqual([s[0], s[3], s[4], s[5], s[7], s[10]], ['source', String(d.itemId), 'Étude ou rapport', 'Rapport', 'https://example.org/r', 'publiée']);
   const authorName = t.db.sqlite.prepare('select display_name from users where id = ?').get(d.otherId) as { display_name: string };
   assert.equal(am[9], authorName.display_name);
 });
 
-test('deleted authors are exported under the name for deleted accounts', async () => {
+test('deleted authors are exported under the name for deleted accounts; hidden rows keep their status', async () => {
   const x = await makeDebate(t);
   t.db.sqlite.prepare('update users set display_name = null, email = null, deleted_at = ? where id = ?').run(new Date().toISOString(), x.authorId);
+  t.db.sqlite.prepare("update contributions set status = 'hidden' where id = ?").run(x.itemId);
   const [, row] = parseCsv((await x.admin.get(exportUrl(x))).body.slice(1));
   assert.equal(row![9], 'participant supprimé');
+  assert.equal(row![10], 'masquée');
 });
 
 test('the headers follow the administrator language', async () => {

@@ -24,7 +24,6 @@ export const frDebate = {
   'consultation.amendment.diff.del_start': 'début de suppression',
   'consultation.amendment.diff.del_end': 'fin de suppression',
   'consultation.amendment.diff.summary': '{insertions} ajout(s), {deletions} suppression(s)',
-  'consultation.amendment.justification': 'Justification',
 
   'consultation.argument.title': 'Arguments',
   'consultation.argument.side.for': 'Pour',
@@ -93,7 +92,10 @@ export const frDebate = {
   'consultation.export.kind.amendment': 'amendement',
   'consultation.export.kind.argument': 'argument',
   'consultation.export.kind.source': 'source',
-
+  'consultation.export.status.published': 'publiée',
+  'consultation.export.status.pending': 'en attente',
+  'consultation.export.status.hidden': 'masquée',
+  'consultation.export.status.trashed': 'retirée',
 } as const;
 
 export const enDebate: Record<keyof typeof frDebate, string> = {
@@ -120,7 +122,6 @@ export const enDebate: Record<keyof typeof frDebate, string> = {
   'consultation.amendment.diff.del_start': 'start of deletion',
   'consultation.amendment.diff.del_end': 'end of deletion',
   'consultation.amendment.diff.summary': '{insertions} insertion(s), {deletions} deletion(s)',
-  'consultation.amendment.justification': 'Justification',
 
   'consultation.argument.title': 'Arguments',
   'consultation.argument.side.for': 'For',
@@ -189,5 +190,8 @@ export const enDebate: Record<keyof typeof frDebate, string> = {
   'consultation.export.kind.amendment': 'amendment',
   'consultation.export.kind.argument': 'argument',
   'consultation.export.kind.source': 'source',
-
+  'consultation.export.status.published': 'published',
+  'consultation.export.status.pending': 'pending',
+  'consultation.export.status.hidden': 'hidden',
+  'consultation.export.status.trashed': 'withdrawn',
 };
