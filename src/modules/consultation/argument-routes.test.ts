@@ -210,3 +210,18 @@ test('a deleted author shows as a deleted participant under their argument', asy
   assert.match(html.slice(0, 1000), /participant supprimé/);
   assert.doesNotMatch(page.body, /Nom Disparu/);
 });
+
+test('an amendment page with arguments, marks and sources renders in English', async () => {
+  const x = await makeDebate(t);
+  const res = await x.other.post(`/consultation/${x.stepId}/sections/${x.sectionId}/amendments`, { proposed_text: 'Le conseil se réunit chaque semaine.', body: 'Plus souvent.' });
+  const amendmentId = Number(/items\/(\d+)/.exec(String(res.headers.location))?.[1]);
+  const arg = await x.author.post(`/consultation/${x.stepId}/items/${amendmentId}/arguments`, { side: 'for', body: 'Bonne idée.' });
+  assert.equal(arg.statusCode, 303);
+  await x.author.post(`/consultation/${x.stepId}/items/${amendmentId}/sources`, { title: 'Loi', url: 'https://example.org', category: 'press' });
+  await x.admin.get('/lang/en');
+  const page = await x.admin.get(`/consultation/${x.stepId}/items/${amendmentId}`);
+  assert.equal(page.statusCode, 200);
+  for (const text of [/Proposed changes/, /start of insertion/, /Arguments for \(1\)/, /Arguments against \(0\)/, /Mark as useful/, /Nobody has found this argument useful yet/, /Press article/, /Add a source/, /Add an argument/]) {
+    assert.match(page.body, text);
+  }
+});
