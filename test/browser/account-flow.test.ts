@@ -37,7 +37,8 @@ function path(page: Page): string {
   return new URL(page.url()).pathname;
 }
 
-describe('the account journey in a real browser', { skip: browserSkip }, () => {
+// The journeys use separate browser contexts and addresses: they run side by side to save time.
+describe('the account journey in a real browser', { skip: browserSkip, concurrency: true }, () => {
   let server: RunningServer;
   let browser: Browser;
 

@@ -75,20 +75,23 @@ export async function openTab(browser: Browser, baseURL: string, javaScript: boo
  * fire). Such pages are checked as a copy: the same HTML at the same address, in a page of a
  * JavaScript-on context whose scripts are blocked, so the DOM is the one a no-JS visitor gets.
  */
-const axeCopies = new WeakMap<Browser, Promise<Page>>();
+const axeCopies = new WeakMap<BrowserContext, Promise<Page>>();
 
 async function copyWithoutScripts(page: Page): Promise<Page> {
-  const browser = page.context().browser();
+  const source = page.context();
+  const browser = source.browser();
   if (!browser) throw new Error('page without browser');
-  let copy = axeCopies.get(browser);
+  // One copy page per tested context, so tests running side by side do not share it.
+  let copy = axeCopies.get(source);
   if (!copy) {
     copy = (async () => {
-      const context = await browser.newContext({ javaScriptEnabled: true, viewport: page.viewportSize() ?? { width: 1280, height: 900 } });
+      const context = await browser.newContext({ javaScriptEnabled: true });
       context.setDefaultTimeout(10_000);
+      source.once('close', () => void context.close().catch(() => {}));
       await context.route('**/*', (route) => (route.request().resourceType() === 'script' ? route.abort() : route.continue()));
       return context.newPage();
     })();
-    axeCopies.set(browser, copy);
+    axeCopies.set(source, copy);
   }
   const target = await copy;
   const html = await page.content();
