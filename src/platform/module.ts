@@ -24,6 +24,12 @@ export interface StepType {
   adminPath?: (stepId: number) => string;
 }
 
+/** A link on the back-office dashboard: a module lists its admin pages there. */
+export interface AdminLink {
+  href: string;
+  labelKey: string;
+}
+
 export interface Manifest {
   slug: string;
   /** Catalogue key of the module's name. */
@@ -33,6 +39,8 @@ export interface Manifest {
   /** URL prefix of its routes; '' for site areas mounted at the root. */
   prefix?: string;
   messages: Messages;
+  /** Its pages on the back-office dashboard, in this order. */
+  adminLinks?: AdminLink[];
   /** Present when the module provides a kind of project step. */
   step?: StepType;
   /** Demo content for `palabre demo`. */

@@ -71,11 +71,13 @@ for (const role of ['citizen', 'moderator'] as const) {
   });
 }
 
-test('an administrator sees every admin page, and the dashboard links to each section', async () => {
+test('an administrator sees every admin page, and the dashboard links to the admin pages every module declares', async () => {
   const { client } = await loginAs(t, 'admin');
   for (const url of pages) assert.equal((await client.get(url)).statusCode, 200, url);
   const home = await client.get('/admin');
-  for (const href of ['/admin/settings', '/admin/pages', '/admin/users']) assert.match(home.body, new RegExp(`href="${href}"`));
+  const declared = t.app.manifests.flatMap((m) => m.adminLinks ?? []).map((l) => l.href);
+  assert.ok(declared.includes('/admin/projects'), 'the projects module declares its admin page');
+  for (const href of ['/admin/settings', '/admin/pages', '/admin/users', ...declared]) assert.match(home.body, new RegExp(`href="${href}"`));
   assert.equal((home.body.match(/<h1>/g) ?? []).length, 1);
 });
 

@@ -3,4 +3,15 @@ import type { Manifest } from '../../platform/module.ts';
 import { routes } from './routes.ts';
 import { messages } from './messages.ts';
 
-export const manifest: Manifest = { slug: 'admin', titleKey: 'admin.title', prefix: '/admin', routes, messages };
+export const manifest: Manifest = {
+  slug: 'admin',
+  titleKey: 'admin.title',
+  prefix: '/admin',
+  routes,
+  messages,
+  adminLinks: [
+    { href: '/admin/settings', labelKey: 'admin.dashboard.settings' },
+    { href: '/admin/pages', labelKey: 'admin.dashboard.pages' },
+    { href: '/admin/users', labelKey: 'admin.dashboard.users' },
+  ],
+};

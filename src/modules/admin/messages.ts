@@ -2,13 +2,10 @@
 export const fr = {
   'admin.title': 'Administration',
   'admin.dashboard.title': 'Administration',
-  'admin.dashboard.intro': 'Gérez l’identité de la plateforme, ses pages légales et les comptes des participants.',
+  'admin.dashboard.intro': 'Gérez la plateforme : son identité, ses pages légales, les comptes, les projets et leurs listes.',
   'admin.dashboard.settings': 'Identité de la plateforme',
-  'admin.dashboard.settings_text': 'Nom, logo, couleur, texte d’accueil et adresse de contact.',
   'admin.dashboard.pages': 'Pages légales',
-  'admin.dashboard.pages_text': 'Mentions légales, conditions d’utilisation, données personnelles, accessibilité.',
   'admin.dashboard.users': 'Comptes',
-  'admin.dashboard.users_text': 'Rechercher un compte, changer son rôle, le suspendre.',
   'admin.back': 'Retour à l’administration',
 
   'admin.settings.title': 'Identité de la plateforme',
@@ -85,13 +82,10 @@ export const fr = {
 export const en: Record<keyof typeof fr, string> = {
   'admin.title': 'Administration',
   'admin.dashboard.title': 'Administration',
-  'admin.dashboard.intro': 'Manage the identity of the platform, its legal pages and the participants’ accounts.',
+  'admin.dashboard.intro': 'Manage the platform: its identity, legal pages, accounts, projects and their lists.',
   'admin.dashboard.settings': 'Platform identity',
-  'admin.dashboard.settings_text': 'Name, logo, colour, welcome text and contact address.',
   'admin.dashboard.pages': 'Legal pages',
-  'admin.dashboard.pages_text': 'Legal notice, terms of use, personal data, accessibility.',
   'admin.dashboard.users': 'Accounts',
-  'admin.dashboard.users_text': 'Find an account, change its role, suspend it.',
   'admin.back': 'Back to the administration',
 
   'admin.settings.title': 'Platform identity',

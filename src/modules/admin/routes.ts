@@ -10,7 +10,7 @@ import { usersRoutes } from './users-routes.ts';
 export const routes: FastifyPluginAsync = async (app) => {
   app.addHook('preHandler', onlyRole('admin'));
 
-  app.get('/', async (request, reply) => render(request, reply, 'admin/index', { title: request.t('admin.dashboard.title') }));
+  app.get('/', async (request, reply) => render(request, reply, 'admin/index', { title: request.t('admin.dashboard.title'), links: app.manifests.flatMap((m) => m.adminLinks ?? []) }));
 
   settingsRoutes(app);
   pagesRoutes(app);

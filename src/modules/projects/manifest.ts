@@ -5,4 +5,17 @@ import { routes } from './routes.ts';
 import { messages } from './messages.ts';
 import { seed } from './seed.ts';
 
-export const manifest: Manifest = { slug: 'projects', titleKey: 'projects.title', prefix: '', routes, messages, seed: (ctx) => seed(ctx) };
+export const manifest: Manifest = {
+  slug: 'projects',
+  titleKey: 'projects.title',
+  prefix: '',
+  routes,
+  messages,
+  seed: (ctx) => seed(ctx),
+  adminLinks: [
+    { href: '/admin/projects', labelKey: 'projects.admin.title' },
+    { href: '/admin/themes', labelKey: 'projects.themes.title' },
+    { href: '/admin/districts', labelKey: 'projects.districts.title' },
+    { href: '/admin/groups', labelKey: 'projects.groups.title' },
+  ],
+};
