@@ -185,6 +185,8 @@ test('the author deletes their argument: marks and counters go with it; others c
   assert.match(refused.body, /Seul l’auteur/);
   assert.equal((await x.admin.post(url)).statusCode, 403);
   assert.equal((await x.anon.post(url)).statusCode, 403);
+  const y = await makeDebate(t);
+  assert.equal((await x.other.post(`/consultation/${y.stepId}/arguments/${argId}/delete`)).statusCode, 404, 'through another step');
   assert.equal(item(x.itemId).arguments_against, 1);
 
   const page = await x.other.get(`/consultation/${x.stepId}/items/${x.itemId}`);
