@@ -6,7 +6,15 @@ import type { Db } from '../../db/open.ts';
 import { readSync, write } from '../../db/write.ts';
 import { recordParticipation, type Step } from '../../platform/participation.ts';
 import type { ConsultationSort, VoteValue } from '../../db/schema.ts';
-import { PAGE_SIZE, SEED_MODULUS, type ItemKind } from './rules.ts';
+import { PAGE_SIZE, randomKey, type ItemKind } from './rules.ts';
+
+const registered = new WeakSet<object>();
+/** The random order's key as an SQL function, once per connection (deterministic: same seed, same order). */
+function registerRandomKey(db: Db): void {
+  if (registered.has(db.sqlite)) return;
+  db.sqlite.function('consultation_random_key', { deterministic: true }, (id, seed) => randomKey(Number(id), Number(seed)));
+  registered.add(db.sqlite);
+}
 
 const itemColumns = [
   'i.contribution_id as id',
@@ -48,6 +56,7 @@ export interface ListOptions {
  * whether a next page exists, so nothing is counted.
  */
 export function listItems(db: Db, o: ListOptions) {
+  if (o.sort === 'random') registerRandomKey(db);
   let q = db
     .selectFrom('consultation_items as i')
     .innerJoin('contributions as c', 'c.id', 'i.contribution_id')
@@ -64,9 +73,8 @@ export function listItems(db: Db, o: ListOptions) {
     case 'votes': q = desc('i.votes_total'); break;
     case 'agreed': q = desc('i.votes_agree'); break;
     case 'controversial': q = desc('i.controversy'); break;
-    // Raw SQL: a seeded permutation of the ids (multiplication modulo a prime), stable for one
-    // seed, different across seeds; SQLite has no seeded random().
-    case 'random': q = q.orderBy(sql`(i.contribution_id * ${o.seed}) % ${sql.lit(SEED_MODULUS)}`).orderBy('i.contribution_id'); break;
+    // Raw SQL: SQLite has no seeded random(); the key is rules.randomKey (registerRandomKey).
+    case 'random': q = q.orderBy(sql`consultation_random_key(i.contribution_id, ${o.seed})`).orderBy('i.contribution_id'); break;
   }
   const rows = readSync(db).all(q.limit(PAGE_SIZE + 1).offset((o.page - 1) * PAGE_SIZE));
   return { items: rows.slice(0, PAGE_SIZE), hasNext: rows.length > PAGE_SIZE };

@@ -1,7 +1,7 @@
 // Table-driven tests of the consultation's pure rules.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { voteDelta, controversy, tally, parseSort, parseKind, parsePage, parseVoteChoice, parseId, parseSeed, newSeed, swatchColourOk, buildTree, flattenTree, subtreeIds, ancestry, PAGE_MAX } from './rules.ts';
+import { voteDelta, controversy, tally, parseSort, parseKind, parsePage, parseVoteChoice, parseId, parseSeed, newSeed, randomKey, swatchColourOk, buildTree, flattenTree, subtreeIds, ancestry, PAGE_MAX } from './rules.ts';
 
 test('a vote change moves the counters by exactly the change made', () => {
   const cases: [Parameters<typeof voteDelta>[0], Parameters<typeof voteDelta>[1], [number, number, number, number]][] = [
@@ -52,11 +52,22 @@ test('ids must be positive integers written plainly', () => {
 
 test('random seeds stay inside the modulus', () => {
   assert.equal(parseSeed('42'), 42);
-  assert.equal(parseSeed('0'), null);
-  assert.equal(parseSeed('2147483647'), null);
-  assert.equal(parseSeed('x'), null);
+  for (const bad of ['0', '2147483647', 'x', '-12', '1.5']) assert.equal(parseSeed(bad), null, bad);
   assert.equal(newSeed(() => 0), 1);
   assert.ok(newSeed(() => 0.999999999) < 2147483647);
+});
+
+test('the random key scrambles neighbouring ids for every seed, and differs across seeds', () => {
+  const ids = Array.from({ length: 12 }, (_, i) => i + 1);
+  const orders = new Set<string>();
+  for (const seed of [1, 2, 3, 1024, 1048576, 123456789, 2147483646]) {
+    const order = [...ids].sort((a, b) => randomKey(a, seed) - randomKey(b, seed) || a - b);
+    assert.notDeepEqual(order, ids, `seed ${seed}`);
+    assert.notDeepEqual(order, [...ids].reverse(), `seed ${seed}`);
+    orders.add(order.join(','));
+    assert.equal(randomKey(7, seed), randomKey(7, seed));
+  }
+  assert.equal(orders.size, 7);
 });
 
 test('a type colour must be a hex code dark enough for a 3:1 border on white', () => {

@@ -51,6 +51,18 @@ export function newSeed(random = Math.random): number {
   return 1 + Math.floor(random() * (SEED_MODULUS - 2));
 }
 
+/**
+ * The random sort key of an item for a seed: a 32-bit integer hash (MurmurHash3's finaliser)
+ * of id and seed. Arithmetic shuffles (id × seed mod p) keep neighbouring ids in order for some
+ * seeds; a hash does not.
+ */
+export function randomKey(id: number, seed: number): number {
+  let h = (Math.imul(id, 0x9e3779b1) ^ seed) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
 export interface VoteDelta {
   agree: number;
   mitigated: number;

@@ -4,7 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
 import { readSync, write } from '../../db/write.ts';
-import { makeConsultation, loginAs, anonymous, addItem, addUser, counters, countRows, daysFromNow } from './test-fixtures.ts';
+import { makeConsultation, loginAs, addItem, addUser, daysFromNow } from './test-fixtures.ts';
+import { randomKey } from './rules.ts';
 
 let t: TestApp;
 before(async () => (t = await makeApp()));
@@ -112,7 +113,7 @@ test('the random order is stable for one visit and differs between visits', asyn
   assert.deepEqual(ids(again.body), ids(first.body));
   assert.equal(ids(first.body).length, 15);
   const orders = new Set<string>();
-  for (const seed of ['12345', '987654321', '55555']) {
+  for (const seed of ['1234567', '987654321', '2000000000']) {
     const other = t.client();
     other.cookies.set('consult_seed', seed);
     orders.add(ids((await other.get(url)).body).join(','));
@@ -120,6 +121,16 @@ test('the random order is stable for one visit and differs between visits', asyn
   assert.ok(orders.size >= 2, 'different seeds give different orders');
   const sorted = [...ids(first.body)].sort((a, b) => a - b);
   assert.notDeepEqual(ids(first.body), sorted);
+  // The order is the one rules.randomKey describes.
+  const seeded = t.client();
+  seeded.cookies.set('consult_seed', '1234567');
+  const expected = [...sorted].sort((a, b) => randomKey(a, 1234567) - randomKey(b, 1234567) || a - b);
+  assert.deepEqual(ids((await seeded.get(url)).body), expected);
+  // A malformed seed is replaced by a fresh one.
+  const forged = t.client();
+  forged.cookies.set('consult_seed', 'abc');
+  await forged.get(url);
+  assert.match(forged.cookies.get('consult_seed') ?? '', /^\d+$/);
 });
 
 test('lists are paginated by 20 with previous and next links, and only published items of the kind', async () => {
