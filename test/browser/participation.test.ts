@@ -1,0 +1,90 @@
+// The participation pages a visitor browses, on the demo content, in a real browser: project
+// cards, a project and its timeline, a consultation, a section with its items and vote bars, an
+// amendment with its diff. axe-core checks each; links are followed, no ids are assumed.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../helpers/server.ts';
+import { browserSkip, ensureBundle, expectNoAxeViolations, launchBrowser, openTab } from '../helpers/browser.ts';
+import { runDemo } from '../../src/platform/demo.ts';
+
+/** The first matching link's address, or '' at once when there is none (no waiting). */
+async function hrefOf(page: Page, selector: string): Promise<string> {
+  const link = page.locator(selector).first();
+  return (await link.count()) ? ((await link.getAttribute('href')) ?? '') : '';
+}
+
+async function follow(page: Page, selector: string): Promise<string> {
+  const href = await page.locator(selector).first().getAttribute('href');
+  assert.ok(href, `a link matching ${selector} on ${page.url()}`);
+  const res = await page.goto(href);
+  assert.equal(res?.status(), 200, href);
+  return href;
+}
+
+describe('the participation pages in a real browser', { skip: browserSkip }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  before(async () => {
+    await ensureBundle();
+    server = await startServer();
+    await runDemo(server.app.db, server.app.manifests);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('a visitor goes from the project cards to an amendment, and every page passes axe', async () => {
+    const { context, page, problems } = await openTab(browser, server.url, true);
+    try {
+      await page.goto('/');
+      assert.ok((await page.locator('.cards .card').count()) > 0, 'the demo projects are listed');
+      await expectNoAxeViolations(page, '/ with projects');
+
+      // The project that has a consultation step in its timeline.
+      const projects = await page.locator('.cards .card h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+      let consultation = '';
+      for (const href of projects) {
+        await page.goto(href);
+        consultation = await hrefOf(page, '.timeline a[href^="/consultation/"]');
+        if (consultation) break;
+      }
+      assert.ok(consultation, 'a demo project has a consultation step');
+      await expectNoAxeViolations(page, 'a project page');
+
+      await page.goto(consultation);
+      await expectNoAxeViolations(page, 'a consultation step');
+
+      // A section with items, their vote bars and sort links; then a section with amendments.
+      const sections = await page.locator('.toc a[href*="/sections/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+      let withVotes = false;
+      let amendment = '';
+      for (const href of sections) {
+        await page.goto(href);
+        if (!withVotes && (await page.locator('.cards .card .vote-bar').count()) > 0) {
+          withVotes = true;
+          await expectNoAxeViolations(page, 'a section with items');
+          const segment = await page.locator('.vote-bar > span').first().boundingBox();
+          assert.ok(segment && segment.width > 0, 'vote bar segments have a width');
+        }
+        if (!amendment && (await page.locator('main a[href*="kind=amendment"]').count()) > 0) {
+          await follow(page, 'main a[href*="kind=amendment"]');
+          amendment = await hrefOf(page, '.cards .card h3 a');
+        }
+        if (withVotes && amendment) break;
+      }
+      assert.ok(withVotes, 'a section lists items with votes');
+      assert.ok(amendment, 'a section has an amendment');
+      await page.goto(amendment);
+      assert.equal(await page.locator('.amendment-diff ins, .amendment-diff del').count() > 0, true, 'the diff is shown');
+      await expectNoAxeViolations(page, 'an amendment with its diff');
+
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
