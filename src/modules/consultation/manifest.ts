@@ -3,6 +3,7 @@
 import type { Manifest } from '../../platform/module.ts';
 import { routes } from './routes.ts';
 import { fr, en } from './messages.ts';
+import { frAdmin, enAdmin } from './messages-admin.ts';
 import { frDebate, enDebate } from './messages-debate.ts';
 import { seed } from './seed.ts';
 
@@ -11,7 +12,7 @@ export const manifest: Manifest = {
   titleKey: 'consultation.title',
   prefix: '/consultation',
   routes,
-  messages: { fr: { ...fr, ...frDebate }, en: { ...en, ...enDebate } },
+  messages: { fr: { ...fr, ...frAdmin, ...frDebate }, en: { ...en, ...enAdmin, ...enDebate } },
   step: { adminPath: (id) => `/consultation/${id}/admin` },
   seed: (ctx) => seed(ctx),
 };
