@@ -148,3 +148,32 @@ test('the author deletes their item: trashed, out of the list, counters decremen
   assert.equal((await client.get(base(c, id))).statusCode, 404);
   assert.doesNotMatch((await client.get(`/consultation/${c.stepId}/sections/${c.childSectionId}`)).body, new RegExp(`id="item-${id}"`));
 });
+
+test('deleting an amendment decrements the amendments counter and goes back to the amendments tab', async () => {
+  const c = makeConsultation(t.db);
+  const { client, userId } = await loginAs(t, 'citizen');
+  const id = addItem(t.db, c, c.childSectionId, userId, { kind: 'amendment', title: 'Amendement' });
+  write(t.db, (tx) => tx.run(t.db.updateTable('consultation_sections').set({ amendments_count: 1, contributions_count: 4 }).where('id', '=', c.childSectionId)));
+  await client.get(base(c, id));
+  const res = await client.post(`${base(c, id)}/delete`);
+  assert.equal(res.headers.location, `/consultation/${c.stepId}/sections/${c.childSectionId}?kind=amendment`);
+  const k = counters(t.db, c, { sectionId: c.childSectionId });
+  assert.deepEqual([k.section!.amendments_count, k.section!.contributions_count], [0, 4]);
+});
+
+test('members of a restricted project’s group may take part; others get a 404', async () => {
+  const c = makeConsultation(t.db, { visibility: 'restricted' });
+  const { client: member, userId } = await loginAs(t, 'citizen');
+  const { client: outsider } = await loginAs(t, 'citizen');
+  write(t.db, (tx) => {
+    const groupId = tx.run(t.db.insertInto('user_groups').values({ name: `Conseil ${c.projectId}` })).lastInsertRowid;
+    tx.run(t.db.insertInto('user_group_members').values({ group_id: groupId, user_id: userId }));
+    tx.run(t.db.insertInto('project_groups').values({ project_id: c.projectId, group_id: groupId }));
+  });
+  const id = addItem(t.db, c, c.childSectionId, addUser(t.db));
+  assert.equal((await member.get(base(c, id))).statusCode, 200);
+  assert.equal((await member.post(`${base(c, id)}/vote`, { value: 'agree' })).statusCode, 303);
+  assert.equal((await outsider.get(base(c, id))).statusCode, 404);
+  assert.equal((await outsider.post(`${base(c, id)}/vote`, { value: 'agree' })).statusCode, 404);
+  assert.equal(counters(t.db, c, { itemId: id }).item!.votes_total, 1);
+});
