@@ -37,7 +37,12 @@ export async function ensureBundle(): Promise<void> {
   const out = path.join(appRoot, 'dist/static/palabre.js');
   if (!fs.existsSync(source)) return;
   if (fs.existsSync(out) && fs.statSync(out).mtimeMs >= fs.statSync(source).mtimeMs) return;
-  await build({ entryPoints: [source], outfile: out, bundle: true, platform: 'browser', format: 'iife', target: ['es2020'], minify: true, logLevel: 'warning' });
+  const result = await build({ entryPoints: [source], outfile: out, write: false, bundle: true, platform: 'browser', format: 'iife', target: ['es2020'], minify: true, logLevel: 'warning' });
+  // Test files run in parallel processes: write aside, then rename, so no app reads half a file.
+  const tmp = `${out}.${process.pid}.tmp`;
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(tmp, result.outputFiles[0]!.contents);
+  fs.renameSync(tmp, out);
 }
 
 export interface Tab {
