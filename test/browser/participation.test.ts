@@ -1,12 +1,18 @@
 // The participation pages a visitor browses, on the demo content, in a real browser: project
 // cards, a project and its timeline, a consultation, a section with its items and vote bars, an
-// amendment with its diff. axe-core checks each; links are followed, no ids are assumed.
+// amendment with its diff; then a vote from the keyboard, JavaScript on (htmx) and off.
+// axe-core checks each page; links are followed, no ids are assumed.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { browserSkip, ensureBundle, expectNoAxeViolations, launchBrowser, openTab } from '../helpers/browser.ts';
 import { runDemo } from '../../src/platform/demo.ts';
+import { insertUser } from '../../src/platform/users.ts';
+import { hashPassword } from '../../src/platform/passwords.ts';
+import { write } from '../../src/db/write.ts';
+
+const PASSWORD = 'une phrase de passe pour voter 7';
 
 /** The first matching link's address, or '' at once when there is none (no waiting). */
 async function hrefOf(page: Page, selector: string): Promise<string> {
@@ -30,6 +36,10 @@ describe('the participation pages in a real browser', { skip: browserSkip }, () 
     await ensureBundle();
     server = await startServer();
     await runDemo(server.app.db, server.app.manifests);
+    const passwordHash = await hashPassword(PASSWORD);
+    write(server.app.db, (tx) => {
+      for (const who of ['js', 'nojs']) insertUser(server.app.db, tx, { email: `vote-${who}@exemple.fr`, passwordHash, displayName: `Votant ${who}`, emailConfirmed: true });
+    });
     browser = await launchBrowser();
   });
   after(async () => {
@@ -87,4 +97,63 @@ describe('the participation pages in a real browser', { skip: browserSkip }, () 
       await context.close();
     }
   });
+
+  for (const javaScript of [true, false]) {
+    const mode = javaScript ? 'JavaScript on' : 'JavaScript off';
+
+    test(`a participant votes on a section from the keyboard, and the widget shows the choice (${mode})`, async () => {
+      const { context, page, problems } = await openTab(browser, server.url, javaScript);
+      try {
+        await page.goto('/login');
+        await page.fill('#field-email', `vote-${javaScript ? 'js' : 'nojs'}@exemple.fr`);
+        await page.fill('#field-password', PASSWORD);
+        await Promise.all([page.waitForEvent('framenavigated'), page.click('form[action="/login"] button[type=submit]')]);
+        await page.waitForLoadState('load');
+        assert.equal(await page.locator('header form[action="/logout"]').count(), 1, 'logged in');
+
+        // The first consultation section whose own vote widget is open to this person.
+        await page.goto('/');
+        const projects = await page.locator('.cards .card h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+        let widget = '';
+        for (const project of projects) {
+          await page.goto(project);
+          const consultation = await hrefOf(page, '.timeline a[href^="/consultation/"]');
+          if (!consultation) continue;
+          await page.goto(consultation);
+          const sections = await page.locator('.toc a[href*="/sections/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+          for (const section of sections) {
+            await page.goto(section);
+            const form = page.locator('form.vote[id^="vote-section-"]');
+            if (await form.count()) {
+              widget = (await form.getAttribute('id')) ?? '';
+              break;
+            }
+          }
+          if (widget) break;
+        }
+        assert.ok(widget, 'a section takes votes');
+        const sectionUrl = page.url();
+        if (javaScript) await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+
+        await page.focus(`#${widget}-agree`);
+        if (javaScript) {
+          await page.keyboard.press('Enter');
+          await page.waitForSelector(`#${widget}-agree[aria-pressed="true"]`);
+          // Swapped in place: same document, and the keyboard focus stays on the pressed button.
+          assert.equal(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed), true);
+          await page.waitForFunction((id) => document.activeElement?.id === id, `${widget}-agree`);
+        } else {
+          await Promise.all([page.waitForEvent('framenavigated'), page.keyboard.press('Enter')]);
+          await page.waitForLoadState('load');
+          assert.equal(page.url().split('#')[0], sectionUrl.split('#')[0], 'back on the section');
+          assert.equal(await page.locator(`#${widget}-agree`).getAttribute('aria-pressed'), 'true');
+        }
+        assert.ok((await page.locator(`#${widget} .vote-bar`).count()) === 1, 'the results are shown');
+        await expectNoAxeViolations(page, `a section after voting (${mode})`);
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });
