@@ -1,6 +1,5 @@
-// A person's whole account journey in a real browser, JavaScript on and off: register (and a
-// form sent back with errors), the confirmation email, confirm, log in, edit the profile, log
-// out. axe-core checks every page visited, in French and in English.
+// The account journey in a real browser, JavaScript on and off: register (and errors), email,
+// confirm, log in, rename, log out; axe-core on every page visited, in French and in English.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page, Response } from 'playwright-core';

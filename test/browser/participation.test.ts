@@ -1,7 +1,5 @@
-// The participation pages a visitor browses, on the demo content, in a real browser: project
-// cards, a project and its timeline, a consultation, a section with its items and vote bars, an
-// amendment with its diff; then a vote from the keyboard, JavaScript on (htmx) and off.
-// axe-core checks each page; links are followed, no ids are assumed.
+// Participation pages on the demo content in a real browser (cards, project, consultation, votes,
+// amendment diff) with axe, and a keyboard vote with JavaScript on (htmx) and off.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';

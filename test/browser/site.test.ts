@@ -1,5 +1,5 @@
-// The public shell in a real browser, JavaScript on and off: home, legal pages, 404, language
-// switch, skip link and focus ring, small screens. axe-core checks every page in both languages.
+// The public shell in a real browser: home, legal pages, 404 (axe in both languages), language
+// switch, skip link, focus ring, small screens, JavaScript off.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
