@@ -12,7 +12,7 @@ import { write } from '../../src/db/write.ts';
 
 const PASSWORD = 'une phrase de passe pour administrer 9';
 // Enough to reach each kind of admin page (lists, then one edit form of each) within seconds.
-const MAX_PAGES = 20;
+const MAX_PAGES = 15;
 
 describe('the administration in a real browser', { skip: browserSkip }, () => {
   let server: RunningServer;
