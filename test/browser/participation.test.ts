@@ -154,4 +154,44 @@ describe('the participation pages in a real browser', { skip: browserSkip }, () 
       }
     });
   }
+
+  for (const javaScript of [true, false]) {
+    const mode = javaScript ? 'JavaScript on' : 'JavaScript off';
+
+    test(`filtering the projects by theme narrows the list and keeps the choice in the address (${mode})`, async () => {
+      const { context, page, problems } = await openTab(browser, server.url, javaScript);
+      try {
+        await page.goto('/');
+        const before = await page.locator('#project-list .card').count();
+        const options = await page.locator('#filter-theme option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+        // The theme that leaves fewest projects, so the narrowing shows.
+        let best = { value: '', count: Infinity };
+        for (const value of options) {
+          const html = await (await fetch(`${server.url}/?theme=${value}`)).text();
+          const count = html.split('class="card clickable"').length - 1;
+          if (count > 0 && count < best.count) best = { value, count };
+        }
+        assert.ok(best.value && best.count < before, 'a theme narrows the demo list');
+        if (javaScript) await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+
+        await page.selectOption('#filter-theme', best.value);
+        if (javaScript) {
+          // htmx answers the change: the list is swapped in place and the address follows.
+          await page.waitForFunction((n) => document.querySelectorAll('#project-list .card').length === n, best.count);
+          await page.waitForURL((u) => u.searchParams.get('theme') === best.value);
+          assert.equal(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed), true);
+        } else {
+          await Promise.all([page.waitForEvent('framenavigated'), page.click('form.filters button[type=submit]')]);
+          await page.waitForLoadState('load');
+          assert.equal(new URL(page.url()).searchParams.get('theme'), best.value);
+          assert.equal(await page.locator('#project-list .card').count(), best.count);
+        }
+        assert.equal(await page.locator('#filter-theme').inputValue(), best.value);
+        await expectNoAxeViolations(page, `/ filtered by theme (${mode})`);
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });
