@@ -7,6 +7,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { write } from '../src/db/write.ts';
 import { insertUser } from '../src/platform/users.ts';
 import { hashPassword } from '../src/platform/passwords.ts';
+import { seedConsultation } from './seed-consultation.ts';
 
 export const BENCH_USERS = 10_000;
 export const BENCH_PASSWORD = 'banc-d-essai-palabre-2026';
@@ -31,5 +32,7 @@ write(db, (tx) => {
 });
 // The site counts as set up, as on a live instance: no first-start link, no setup redirect.
 write(db, (tx) => tx.run(db.updateTable('site_settings').set({ setup_done_at: now })));
+// Issue 3: a large consultation, and sessions of distinct voters for the vote scenario.
+const consultation = seedConsultation(db, BENCH_USERS, 5000);
 await closeDatabase(db);
-process.stdout.write(`${JSON.stringify({ users: BENCH_USERS, password: BENCH_PASSWORD, email: benchEmail(1), ms: Date.now() - started })}\n`);
+process.stdout.write(`${JSON.stringify({ users: BENCH_USERS, password: BENCH_PASSWORD, email: benchEmail(1), consultation, ms: Date.now() - started })}\n`);

@@ -17,8 +17,10 @@ const TARGETS = { p99_ms: 30, rss_mb: 150 };
 /**
  * name: the row's name. path: a GET on that path, or `setup(ctx)` returning autocannon options
  * (`requests`, `headers`, ...) prepared before the run, e.g. a logged-in session with its CSRF
- * token. min_ratio: the target share of the ceiling.
+ * token. Targets: min_ratio (share of the ceiling), max_p99 (ms, default 30), min_rps.
  */
+const section = (seed, sort) => `/consultation/${seed.consultation.stepId}/sections/${seed.consultation.sectionId}?sort=${sort}`;
+
 const scenarios = [
   { name: 'ceiling', path: '/ping' },
   { name: 'home', path: '/', min_ratio: 0.25 },
@@ -27,6 +29,38 @@ const scenarios = [
     setup: async (ctx) => {
       const session = await ctx.login(ctx.seed.email, ctx.seed.password);
       return { requests: [{ method: 'GET', path: '/' }], headers: { cookie: session.cookie } };
+    },
+  },
+  { name: 'consultation.section', path: (seed) => section(seed, 'votes'), min_ratio: 0.2, max_p99: 50 },
+  { name: 'consultation.controversial', path: (seed) => section(seed, 'controversial'), min_ratio: 0.2, max_p99: 50 },
+  {
+    // Durable vote POSTs, each by the next of 5,000 logged-in people, on 2,000 items, so that
+    // every request is a real write (a new vote, or a changed one).
+    name: 'consultation.vote',
+    min_rps: 300,
+    setup: async (ctx) => {
+      const { stepId, itemIds, sessions } = ctx.seed.consultation;
+      const values = ['agree', 'disagree', 'mitigated'];
+      let n = 0;
+      return {
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (req) => {
+              const who = sessions[n % sessions.length];
+              const item = itemIds[n % itemIds.length];
+              const value = values[Math.floor(n / sessions.length) % 3];
+              n++;
+              return {
+                ...req,
+                path: `/consultation/${stepId}/items/${item}/vote`,
+                headers: { ...req.headers, cookie: who.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+                body: new URLSearchParams({ _csrf: who.csrf, value }).toString(),
+              };
+            },
+          },
+        ],
+      };
     },
   },
 ];
@@ -133,14 +167,16 @@ try {
   console.log(`Server started: ${peakRssMb(server.pid)} MB peak RSS so far (pid ${server.pid})`);
   const ctx = makeContext(baseUrl, seed);
   for (const scenario of scenarios) {
-    const extra = scenario.setup ? await scenario.setup(ctx) : { requests: [{ method: 'GET', path: scenario.path }] };
+    const path = typeof scenario.path === 'function' ? scenario.path(seed) : scenario.path;
+    const extra = scenario.setup ? await scenario.setup(ctx) : { requests: [{ method: 'GET', path }] };
     const opts = { url: baseUrl, connections: CONNECTIONS, ...extra };
     resetPeak(server.pid);
     await run({ ...opts, duration: WARMUP_S });
     const result = await run({ ...opts, duration: DURATION_S });
-    const failures = result.non2xx + result.errors + result.timeouts;
-    if (failures > 0) console.warn(`${scenario.name}: ${failures} failed or non-2xx responses out of ${result.requests.total}`);
-    rows.push({ name: scenario.name, rps: Math.round(result.requests.average), p50_ms: result.latency.p50, p99_ms: result.latency.p99, rss_mb: peakRssMb(server.pid), min_ratio: scenario.min_ratio });
+    // Redirects are answers too (a vote without JavaScript answers 303); 4xx/5xx are failures.
+    const failures = result['4xx'] + result['5xx'] + result.errors + result.timeouts;
+    if (failures > 0) console.warn(`${scenario.name}: ${failures} failed or 4xx/5xx responses out of ${result.requests.total}`);
+    rows.push({ name: scenario.name, rps: Math.round(result.requests.average), p50_ms: result.latency.p50, p99_ms: result.latency.p99, rss_mb: peakRssMb(server.pid), failures });
   }
 } finally {
   stop();
@@ -149,7 +185,7 @@ await new Promise((r) => (server.exitCode === null ? server.once('exit', r) : r(
 fs.rmSync(dataDir, { recursive: true, force: true });
 
 const ceiling = rows.find((r) => r.name === 'ceiling')?.rps ?? 0;
-const results = rows.map(({ min_ratio, ...r }) => ({ ...r, ratio: ceiling ? Math.round((r.rps / ceiling) * 1000) / 1000 : null }));
+const results = rows.map(({ failures, ...r }) => ({ ...r, ratio: ceiling ? Math.round((r.rps / ceiling) * 1000) / 1000 : null }));
 fs.writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
 const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'peak RSS MB', 'ratio'];
@@ -161,10 +197,13 @@ for (const l of lines) console.log(fmt(l));
 
 const missed = [];
 for (const [i, r] of results.entries()) {
-  if (r.p99_ms >= TARGETS.p99_ms) missed.push(`${r.name}: p99 ${r.p99_ms} ms ≥ ${TARGETS.p99_ms} ms`);
+  const scenario = scenarios[i];
+  const maxP99 = scenario.max_p99 ?? TARGETS.p99_ms;
+  if (r.p99_ms >= maxP99) missed.push(`${r.name}: p99 ${r.p99_ms} ms ≥ ${maxP99} ms`);
   if (r.rss_mb >= TARGETS.rss_mb) missed.push(`${r.name}: peak RSS ${r.rss_mb} MB ≥ ${TARGETS.rss_mb} MB`);
-  const min = rows[i].min_ratio;
-  if (min && r.ratio !== null && r.ratio < min) missed.push(`${r.name}: ${Math.round(r.ratio * 100)}% of the ceiling < ${min * 100}%`);
+  if (scenario.min_ratio && r.ratio !== null && r.ratio < scenario.min_ratio) missed.push(`${r.name}: ${Math.round(r.ratio * 100)}% of the ceiling < ${scenario.min_ratio * 100}%`);
+  if (scenario.min_rps && r.rps < scenario.min_rps) missed.push(`${r.name}: ${r.rps} req/s < ${scenario.min_rps}`);
+  if (rows[i].failures > 0) missed.push(`${r.name}: ${rows[i].failures} failed responses`);
 }
-console.log(missed.length ? `\nTargets missed:\n  ${missed.join('\n  ')}` : '\nTargets met: p99 < 30 ms, peak RSS < 150 MB, home ≥ 25% of the ceiling.');
+console.log(missed.length ? `\nTargets missed:\n  ${missed.join('\n  ')}` : '\nAll targets met (each scenario: p99, peak RSS, share of the ceiling, req/s).');
 console.log('Written to bench/results.json');
