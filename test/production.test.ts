@@ -84,8 +84,17 @@ test('the bundle runs with production dependencies only, then stops cleanly on S
   const status = await waitForHealth(`http://127.0.0.1:${port}/healthz`, child, 20_000);
   assert.equal(status, 200, `healthz never answered.\nstdout: ${stdout}\nstderr: ${stderr}`);
   const home = await fetch(`http://127.0.0.1:${port}/`);
-  assert.ok(home.status < 500, `home page status ${home.status}`);
-  await home.text();
+  assert.equal(home.status, 200);
+  const page = await home.text();
+  // Static files resolve from the app root: the stylesheet, htmx from node_modules, and the
+  // browser bundle the build wrote next to the server bundle.
+  for (const name of ['palabre.css', 'htmx.js', ...(fs.existsSync(path.join(appRoot, 'static/js/palabre.ts')) ? ['palabre.js'] : [])]) {
+    const url = new RegExp(`"(/assets/[0-9a-f]{12}/${name.replace('.', '\\.')})"`).exec(page)?.[1];
+    assert.ok(url, `${name} referenced by the home page`);
+    const asset = await fetch(`http://127.0.0.1:${port}${url}`);
+    assert.equal(asset.status, 200, name);
+    await asset.arrayBuffer();
+  }
   assert.match(stdout, /First start: open this link to create the administrator account/);
   assert.match(stdout, new RegExp(`http://localhost:${port}/setup\\?token=\\S+`));
 
