@@ -16,10 +16,11 @@ import { migrate } from './db/migrate.ts';
 import { createI18n, isLocale } from './platform/i18n.ts';
 import { messages as platformMessages } from './platform/messages.ts';
 import { validateSession } from './platform/sessions.ts';
-import { csrfValid } from './platform/csrf.ts';
+import { csrfToken, csrfValid } from './platform/csrf.ts';
 import { createMailer } from './platform/mail.ts';
 import { registerAssets } from './platform/assets.ts';
 import { useAssets } from './platform/render.ts';
+import { createPageCache } from './platform/page-cache.ts';
 import helmet from '@fastify/helmet';
 import { helmetOptions } from './platform/security.ts';
 import { registerErrorPages } from './platform/errors.ts';
@@ -111,6 +112,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
 
   useAssets(registerAssets(app));
+  app.decorate('pageCache', createPageCache(app, (request) => csrfToken(request.csrfSecret, null)));
   app.get('/healthz', async (_request, reply) => {
     const ok = db.sqlite.prepare('select 1 as ok').get() as { ok: number } | undefined;
     return reply.code(ok?.ok === 1 ? 200 : 503).send({ status: ok?.ok === 1 ? 'ok' : 'error' });

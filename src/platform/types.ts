@@ -5,6 +5,7 @@ import type { I18n, Locale, Translate, Format } from './i18n.ts';
 import type { Session, SessionUser } from './sessions.ts';
 import type { Mailer } from './mail.ts';
 import type { Manifest } from './module.ts';
+import type { PageCache } from './page-cache.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -13,6 +14,7 @@ declare module 'fastify' {
     config: Config;
     i18n: I18n;
     mailer: Mailer;
+    pageCache: PageCache;
   }
   interface FastifyRequest {
     session: Session | null;

@@ -46,7 +46,7 @@ function renderEdit(request: FastifyRequest, reply: Parameters<typeof render>[1]
 }
 
 export const itemRoutes: FastifyPluginAsync = async (app) => {
-  app.get<{ Params: ItemParams }>('/:stepId/items/:itemId', async (request, reply) => {
+  app.get<{ Params: ItemParams }>('/:stepId/items/:itemId', { config: { pageCache: true } }, async (request, reply) => {
     const ctx = loadStep(request, request.params.stepId);
     const item = loadItem(request, ctx, request.params.itemId);
     assertPublished(item);

@@ -79,19 +79,20 @@ async function renderSection(request: FastifyRequest, reply: FastifyReply, ctx: 
       titleMax: TITLE_MAX,
       bodyMax: BODY_MAX,
     },
-    { status, fragment: 'consultation/_items' },
+    // A random order is the visitor's own (its seed is in their cookie): never shared.
+    { status, fragment: 'consultation/_items', cache: sort !== 'random' },
   );
 }
 
 export const sectionRoutes: FastifyPluginAsync = async (app) => {
-  app.get<{ Params: { stepId: string } }>('/:stepId', async (request, reply) => {
+  app.get<{ Params: { stepId: string } }>('/:stepId', { config: { pageCache: true } }, async (request, reply) => {
     const ctx = loadStep(request, request.params.stepId);
     const sections = listSections(app.db, ctx.step.id);
     const adminPath = request.user?.role === 'admin' ? app.manifests.find((m) => m.slug === 'consultation')?.step?.adminPath?.(ctx.step.id) : undefined;
     return render(request, reply, 'consultation/step', { title: ctx.step.title, ...ctx, ...participation(request, ctx), tree: buildTree(sections), adminPath });
   });
 
-  app.get<{ Params: SectionParams; Querystring: ListQuery }>('/:stepId/sections/:sectionId', async (request, reply) => {
+  app.get<{ Params: SectionParams; Querystring: ListQuery }>('/:stepId/sections/:sectionId', { config: { pageCache: true } }, async (request, reply) => {
     const ctx = loadStep(request, request.params.stepId);
     const section = loadSection(request, ctx, request.params.sectionId);
     return renderSection(request, reply, ctx, section, request.query, { values: {}, errors: {} });

@@ -9,7 +9,7 @@ import { canSeeProject, stepState } from '../../platform/participation.ts';
 import { findPresentationStep } from './queries.ts';
 
 export const routes: FastifyPluginAsync = async (app) => {
-  app.get<{ Params: { stepId: string } }>('/:stepId', async (request, reply) => {
+  app.get<{ Params: { stepId: string } }>('/:stepId', { config: { pageCache: true } }, async (request, reply) => {
     const id = /^\d{1,12}$/.test(request.params.stepId) ? Number(request.params.stepId) : 0;
     const step = id ? findPresentationStep(app.db, id) : undefined;
     if (!step || !canSeeProject(app.db, request.user, { id: step.project_id, visibility: step.project_visibility })) throw notFound();

@@ -28,7 +28,7 @@ export function homeUrl(f: Partial<q.HomeFilters>): string {
 }
 
 export function publicRoutes(app: FastifyInstance): void {
-  app.get('/', async (request, reply) => {
+  app.get('/', { config: { pageCache: true } }, async (request, reply) => {
     const filters = readFilters(request.query as Record<string, unknown>);
     const { projects, more } = q.listHomeProjects(app.db, request.user, filters);
     // An htmx filter change needs only the list: skip the choices query.
@@ -36,7 +36,7 @@ export function publicRoutes(app: FastifyInstance): void {
     return render(request, reply, 'projects/home', { title: request.t('projects.home.title'), projects, more, filters, choices, homeUrl }, { fragment: 'projects/_list' });
   });
 
-  app.get<{ Params: { slug: string } }>('/projects/:slug', async (request, reply) => {
+  app.get<{ Params: { slug: string } }>('/projects/:slug', { config: { pageCache: true } }, async (request, reply) => {
     const project = q.findProjectBySlug(app.db, request.params.slug);
     // Hidden and missing look the same: a 404 does not reveal that the project exists.
     if (!project || !canSeeProject(app.db, request.user, project)) throw notFound();

@@ -9,7 +9,7 @@ import { findLegalPage } from './queries.ts';
 import { themeCss } from '../../platform/colour.ts';
 
 export const routes: FastifyPluginAsync = async (app) => {
-  app.get<{ Params: { slug: string } }>('/pages/:slug', async (request, reply) => {
+  app.get<{ Params: { slug: string } }>('/pages/:slug', { config: { pageCache: true } }, async (request, reply) => {
     const slug = request.params.slug;
     if (!(LEGAL_PAGES as readonly string[]).includes(slug)) throw notFound();
     const page = await findLegalPage(app.db, slug);
