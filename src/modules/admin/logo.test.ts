@@ -26,7 +26,7 @@ test('a PNG logo is shrunk to fit 400×160, stored as PNG and shown in the heade
   const res = await upload(await image(1200, 300, '#123456').png().toBuffer());
   assert.equal(res.statusCode, 303);
   const name = getSite(t.db).logo_path;
-  assert.match(name ?? '', /^logo-[0-9a-f]{16}\.png$/);
+  assert.match(name ?? '', /^logo-[0-9a-f]{20}\.png$/);
   const meta = await sharp(path.join(uploads(), name!)).metadata();
   assert.equal(meta.format, 'png');
   assert.ok(meta.width! <= 400 && meta.height! <= 160, `${meta.width}×${meta.height}`);

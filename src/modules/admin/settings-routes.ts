@@ -6,7 +6,10 @@ import { setFlash } from '../../platform/flash.ts';
 import { text, raw, hasErrors, type FormErrors } from '../../platform/forms.ts';
 import { checkSettings, type SettingsValues } from './rules.ts';
 import { saveSiteSettings, setLogoPath } from './site-queries.ts';
-import { processLogo, storeLogo, removeLogo, NotAnImage, LOGO_MAX_BYTES } from './logo.ts';
+import { processImage, storeUpload, removeUpload, NotAnImage, IMAGE_MAX_BYTES } from '../../platform/uploads.ts';
+
+// The logo sits in the header: a PNG that fits 400×160, at the root of the uploads folder.
+const LOGO = { width: 400, height: 160, format: 'png', accept: ['png', 'jpeg', 'webp'] } as const;
 
 function currentValues(request: FastifyRequest): SettingsValues {
   const site = getSite(request.server.db);
@@ -41,24 +44,24 @@ export function settingsRoutes(app: FastifyInstance): void {
     const file = (request.body as Record<string, unknown> | undefined)?.logo;
     const refuse = (key: string) => settingsPage(request, reply, { logoErrors: { logo: { key } } }, 422);
     if (!Buffer.isBuffer(file) || file.length === 0) return refuse('admin.logo.errors.missing');
-    if (file.length > LOGO_MAX_BYTES) return refuse('admin.logo.errors.too_big');
+    if (file.length > IMAGE_MAX_BYTES) return refuse('admin.logo.errors.too_big');
     let png: Buffer;
     try {
-      png = await processLogo(file);
+      png = await processImage(file, LOGO);
     } catch (err) {
       if (err instanceof NotAnImage) return refuse('admin.logo.errors.not_image');
       throw err;
     }
-    const name = await storeLogo(app.config.dataDir, png);
+    const name = await storeUpload(app.config.dataDir, '', 'logo-', png, 'png');
     const previous = setLogoPath(app.db, name);
-    if (previous !== name) await removeLogo(app.config.dataDir, previous);
+    if (previous !== name) await removeUpload(app.config.dataDir, '', previous);
     setFlash(reply, 'admin.logo.flash.saved');
     return reply.redirect('/admin/settings', 303);
   });
 
   app.post('/settings/logo/delete', async (_request, reply) => {
     const previous = setLogoPath(app.db, null);
-    await removeLogo(app.config.dataDir, previous);
+    await removeUpload(app.config.dataDir, '', previous);
     setFlash(reply, 'admin.logo.flash.deleted');
     return reply.redirect('/admin/settings', 303);
   });

@@ -8,7 +8,12 @@ import { text, raw, checked, checkText, hasErrors, type FormErrors } from '../..
 import { isUniqueViolation } from '../../platform/users.ts';
 import type { Visibility } from '../../db/schema.ts';
 import { TITLE_MAX, SLUG_MAX, SUMMARY_MAX, BODY_MAX, SLUG, slugify, idList, parseId } from './rules.ts';
-import { processCover, storeCover, removeCover, NotAnImage, COVER_MAX_BYTES } from './cover.ts';
+import { processImage, storeUpload, removeUpload, NotAnImage, IMAGE_MAX_BYTES } from '../../platform/uploads.ts';
+
+// Covers fit 1200×630 (the usual sharing-card size), as WebP, in uploads/projects.
+const COVER = { width: 1200, height: 630, format: 'webp' } as const;
+const storeCover = (dataDir: string, webp: Buffer) => storeUpload(dataDir, 'projects', '', webp, 'webp');
+const removeCover = (dataDir: string, stored: string | null | undefined) => removeUpload(dataDir, 'projects', stored);
 import * as q from './project-queries.ts';
 import { listStepsOfProject } from './step-queries.ts';
 import { stepState } from '../../platform/participation.ts';
@@ -55,9 +60,9 @@ function readProject(db: FastifyInstance['db'], body: unknown, id: number | null
 async function readCover(body: unknown): Promise<Buffer | null | { error: string }> {
   const file = (body as Record<string, unknown> | undefined)?.cover;
   if (!Buffer.isBuffer(file) || file.length === 0) return null;
-  if (file.length > COVER_MAX_BYTES) return { error: 'projects.admin.errors.cover_too_big' };
+  if (file.length > IMAGE_MAX_BYTES) return { error: 'projects.admin.errors.cover_too_big' };
   try {
-    return await processCover(file);
+    return await processImage(file, COVER);
   } catch (err) {
     if (err instanceof NotAnImage) return { error: 'projects.admin.errors.cover_not_image' };
     throw err;
