@@ -12,18 +12,19 @@ const root = path.resolve(import.meta.dirname, '..');
 const CONNECTIONS = 10;
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP_S = 2;
-const TARGETS = { p99_ms: 30, rss_mb: 150 };
+const MAX_RSS_MB = 150;
 
 /**
  * name: the row's name. path: a GET on that path, or `setup(ctx)` returning autocannon options
  * (`requests`, `headers`, ...) prepared before the run, e.g. a logged-in session with its CSRF
- * token. Targets: min_ratio (share of the ceiling), max_p99 (ms, default 30), min_rps.
+ * token. Targets, where the issue names one: min_ratio (share of the ceiling), max_p99 (ms),
+ * min_rps; and every row: the server's peak RSS under MAX_RSS_MB.
  */
 const section = (seed, sort) => `/consultation/${seed.consultation.stepId}/sections/${seed.consultation.sectionId}?sort=${sort}`;
 
 const scenarios = [
   { name: 'ceiling', path: '/ping' },
-  { name: 'home', path: '/', min_ratio: 0.25 },
+  { name: 'home', path: '/', min_ratio: 0.25, max_p99: 30 },
   {
     name: 'home-logged-in',
     setup: async (ctx) => {
@@ -33,6 +34,12 @@ const scenarios = [
   },
   { name: 'consultation.section', path: (seed) => section(seed, 'votes'), min_ratio: 0.2, max_p99: 50 },
   { name: 'consultation.controversial', path: (seed) => section(seed, 'controversial'), min_ratio: 0.2, max_p99: 50 },
+  // The same page for a logged-in person: never from the page cache, so this row is what the
+  // page really costs to build (no target: for the record).
+  {
+    name: 'consultation.section.logged-in',
+    setup: async (ctx) => ({ requests: [{ method: 'GET', path: section(ctx.seed, 'votes') }], headers: { cookie: ctx.seed.consultation.sessions[0].cookie } }),
+  },
   {
     // Durable vote POSTs, each by the next of 5,000 logged-in people, on 2,000 items, so that
     // every request is a real write (a new vote, or a changed one).
@@ -198,9 +205,8 @@ for (const l of lines) console.log(fmt(l));
 const missed = [];
 for (const [i, r] of results.entries()) {
   const scenario = scenarios[i];
-  const maxP99 = scenario.max_p99 ?? TARGETS.p99_ms;
-  if (r.p99_ms >= maxP99) missed.push(`${r.name}: p99 ${r.p99_ms} ms ≥ ${maxP99} ms`);
-  if (r.rss_mb >= TARGETS.rss_mb) missed.push(`${r.name}: peak RSS ${r.rss_mb} MB ≥ ${TARGETS.rss_mb} MB`);
+  if (scenario.max_p99 && r.p99_ms >= scenario.max_p99) missed.push(`${r.name}: p99 ${r.p99_ms} ms ≥ ${scenario.max_p99} ms`);
+  if (r.rss_mb >= MAX_RSS_MB) missed.push(`${r.name}: peak RSS ${r.rss_mb} MB ≥ ${MAX_RSS_MB} MB`);
   if (scenario.min_ratio && r.ratio !== null && r.ratio < scenario.min_ratio) missed.push(`${r.name}: ${Math.round(r.ratio * 100)}% of the ceiling < ${scenario.min_ratio * 100}%`);
   if (scenario.min_rps && r.rps < scenario.min_rps) missed.push(`${r.name}: ${r.rps} req/s < ${scenario.min_rps}`);
   if (rows[i].failures > 0) missed.push(`${r.name}: ${rows[i].failures} failed responses`);

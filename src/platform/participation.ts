@@ -4,9 +4,9 @@
 import type { Db } from '../db/open.ts';
 import type { Tx } from '../db/write.ts';
 import { readSync } from '../db/write.ts';
-import type { ProjectsTable, StepsTable } from '../db/schema.ts';
+import type { ProjectsTable, Schema, StepsTable } from '../db/schema.ts';
 import type { SessionUser } from './sessions.ts';
-import type { Selectable } from 'kysely';
+import type { Expression, ExpressionBuilder, Selectable, SqlBool } from 'kysely';
 
 export type Project = Selectable<ProjectsTable>;
 export type Step = Selectable<StepsTable>;
@@ -81,4 +81,32 @@ export function recordParticipation(db: Db, tx: Tx, step: Pick<Step, 'id' | 'pro
         .where('id', '=', step.id),
     );
   }
+}
+
+/**
+ * canSeeProject for lists, as one SQL condition on the projects table aliased `p` (no query per
+ * row): public projects; restricted ones through a group the user belongs to; all for admins.
+ */
+export function projectVisibleTo<DB extends Schema & { p: ProjectsTable }, TB extends keyof DB & string>(
+  eb: ExpressionBuilder<DB, TB>,
+  user: SessionUser | null,
+): Expression<SqlBool> {
+  // Typed against the projects alias alone; the caller's query may join more tables.
+  const e = eb as unknown as ExpressionBuilder<Schema & { p: ProjectsTable }, 'p'>;
+  if (user?.role === 'admin') return e.lit(true);
+  if (!user) return e('p.visibility', '=', 'public');
+  return e.or([
+    e('p.visibility', '=', 'public'),
+    e.and([
+      e('p.visibility', '=', 'restricted'),
+      e.exists(
+        e
+          .selectFrom('project_groups as pg')
+          .innerJoin('user_group_members as m', 'm.group_id', 'pg.group_id')
+          .select('pg.project_id')
+          .whereRef('pg.project_id', '=', 'p.id')
+          .where('m.user_id', '=', user.id),
+      ),
+    ]),
+  ]);
 }

@@ -3,6 +3,7 @@
 import type { Db } from '../../db/open.ts';
 import { readSync } from '../../db/write.ts';
 import type { SessionUser } from '../../platform/sessions.ts';
+import { projectVisibleTo } from '../../platform/participation.ts';
 
 export const PROFILE_PAGE_SIZE = 20;
 
@@ -25,25 +26,7 @@ export function listProfileContributions(db: Db, authorId: number, viewer: Sessi
     .where('c.author_id', '=', authorId)
     .where('c.status', '=', 'published')
     .where((eb) => eb.or([eb('c.parent_id', 'is', null), eb('parent.status', '=', 'published')]));
-  if (viewer?.role !== 'admin') {
-    const viewerId = viewer?.id ?? 0;
-    q = q.where((eb) =>
-      eb.or([
-        eb('p.visibility', '=', 'public'),
-        eb.and([
-          eb('p.visibility', '=', 'restricted'),
-          eb.exists(
-            eb
-              .selectFrom('project_groups as pg')
-              .innerJoin('user_group_members as m', 'm.group_id', 'pg.group_id')
-              .select('pg.project_id')
-              .whereRef('pg.project_id', '=', 'p.id')
-              .where('m.user_id', '=', viewerId),
-          ),
-        ]),
-      ]),
-    );
-  }
+  q = q.where((eb) => projectVisibleTo(eb, viewer));
   const rows = readSync(db).all(
     q
       .orderBy('c.created_at', 'desc')

@@ -7,7 +7,7 @@ import type { Db } from '../../db/open.ts';
 import type { Schema } from '../../db/schema.ts';
 import { readSync, write } from '../../db/write.ts';
 import type { SessionUser } from '../../platform/sessions.ts';
-import type { StepState } from '../../platform/participation.ts';
+import { projectVisibleTo, type StepState } from '../../platform/participation.ts';
 
 export const HOME_PAGE_SIZE = 30;
 // One collator for every sort: String#localeCompare builds one per call, which is slow.
@@ -22,26 +22,6 @@ export interface HomeFilters {
 }
 
 type ProjectEb = ExpressionBuilder<Schema & { p: Schema['projects'] }, 'p'>;
-
-/** Draft: admins only; restricted: admins and members of one of the project's groups. */
-function visibleTo(eb: ProjectEb, user: SessionUser | null) {
-  if (user?.role === 'admin') return eb.lit(true);
-  if (!user) return eb('p.visibility', '=', 'public');
-  return eb.or([
-    eb('p.visibility', '=', 'public'),
-    eb.and([
-      eb('p.visibility', '=', 'restricted'),
-      eb.exists(
-        eb
-          .selectFrom('project_groups as pg')
-          .innerJoin('user_group_members as m', 'm.group_id', 'pg.group_id')
-          .select('pg.project_id')
-          .whereRef('pg.project_id', '=', 'p.id')
-          .where('m.user_id', '=', user.id),
-      ),
-    ]),
-  ]);
-}
 
 /**
  * 0 open, 1 upcoming (or no step at all), 2 closed: the rule of projectState() in rules.ts, as
@@ -112,7 +92,7 @@ function homeProjectsQuery(db: Db, user: SessionUser | null, f: QueryParams, now
         .as('themes_joined'),
     ])
     .where('p.archived', '=', 0)
-    .where((eb) => visibleTo(eb, user))
+    .where((eb) => projectVisibleTo(eb, user))
     .$if(f.theme !== null, (qb) =>
       qb.where((eb) => eb.exists(eb.selectFrom('project_themes as ft').select('ft.project_id').whereRef('ft.project_id', '=', 'p.id').where('ft.theme_id', '=', f.theme!))),
     )
