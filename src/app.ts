@@ -1,6 +1,7 @@
 // buildApp(config): the platform (security headers, cookies, sessions, CSRF, i18n, rendering,
 // mail), then every enabled module. The server, the tests and the benchmark all build it here.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -74,6 +75,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     ...(opts.rateLimits === false ? { max: Number.MAX_SAFE_INTEGER, allowList: () => true } : {}),
   });
   await app.register(view, { engine: { eta: new Eta({ autoEscape: true }) }, root: viewsDir, production: config.production });
+  fs.mkdirSync(path.join(config.dataDir, 'uploads'), { recursive: true }); // @fastify/static wants it to exist
   await app.register(fastifyStatic, { root: path.join(config.dataDir, 'uploads'), prefix: '/uploads/', decorateReply: false, maxAge: '7d' });
 
   app.decorateRequest('session', null);
