@@ -238,3 +238,13 @@ test('registering and asking for confirmation links are rate limited: the sixth 
     await limited.close();
   }
 });
+
+test('the error summary names each field, so identical messages stay distinct links', async () => {
+  const c = t.client();
+  const res = await c.submit('/register', { email: '', display_name: '', password: '' });
+  assert.equal(res.statusCode, 422);
+  const links = [...res.body.matchAll(/<li><a href="#field-[a-z_]+">([^<]+)<\/a><\/li>/g)].map((m) => m[1]);
+  assert.ok(links.length >= 3, links.join(' | '));
+  assert.equal(new Set(links).size, links.length, `distinct link texts: ${links.join(' | ')}`);
+  assert.ok(links.some((l) => l!.startsWith('Adresse e-mail') || l!.includes('e-mail')), links.join(' | '));
+});
