@@ -60,6 +60,8 @@ export const fr = {
   'pagination.next': 'Page suivante',
   'pagination.page': 'Page {page}',
   'users.deleted_name': 'participant supprimé',
+  'users.by': 'Par',
+  'users.on': 'le',
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -123,6 +125,8 @@ export const en: Record<keyof typeof fr, string> = {
   'pagination.next': 'Next page',
   'pagination.page': 'Page {page}',
   'users.deleted_name': 'deleted participant',
+  'users.by': 'By',
+  'users.on': 'on',
 };
 
 export const messages = { fr, en };

@@ -32,7 +32,7 @@ test('the permalink shows title, type, author, text and votes; the author sees e
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /<h1>Titre initial<\/h1>/);
   assert.match(page.body, /Type : Proposition/);
-  assert.match(page.body, /Par citizen \d+/);
+  assert.match(page.body, /Par <a href="\/users\/\d+">citizen \d+<\/a>/, 'the author links to their public profile');
   assert.match(page.body, /2 votes/);
   assert.match(page.body, new RegExp(`href="${base(c, id)}/edit"`));
   assert.match(page.body, new RegExp(`action="${base(c, id)}/delete"`));
