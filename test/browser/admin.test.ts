@@ -1,46 +1,20 @@
 // The administration in a real browser, on the demo content: the dashboard and every page it
 // links to, then one level further (edit forms), each checked with axe-core.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from '../helpers/server.ts';
-import { browserSkip, ensureBundle, expectNoAxeViolations, launchBrowser, openTab } from '../helpers/browser.ts';
-import { runDemo } from '../../src/platform/demo.ts';
-import { insertUser } from '../../src/platform/users.ts';
-import { hashPassword } from '../../src/platform/passwords.ts';
-import { write } from '../../src/db/write.ts';
+import { browserSkip, expectNoAxeViolations, openTab } from '../helpers/browser.ts';
+import { logIn, useDemoSite } from '../helpers/demo-site.ts';
 
-const PASSWORD = 'une phrase de passe pour administrer 9';
 // Enough to reach each kind of admin page (lists, then one edit form of each) within seconds.
 const MAX_PAGES = 15;
 
 describe('the administration in a real browser', { skip: browserSkip }, () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  before(async () => {
-    await ensureBundle();
-    server = await startServer();
-    await runDemo(server.app.db, server.app.manifests);
-    const passwordHash = await hashPassword(PASSWORD);
-    write(server.app.db, (tx) => {
-      insertUser(server.app.db, tx, { email: 'admin@exemple.fr', passwordHash, displayName: 'Admin', role: 'admin', emailConfirmed: true });
-    });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useDemoSite([{ email: 'admin@exemple.fr', name: 'Admin', role: 'admin' }]);
 
   test('an administrator browses the dashboard and the pages it leads to, and each passes axe', async () => {
-    const { context, page, problems } = await openTab(browser, server.url, true);
+    const { context, page, problems } = await openTab(site.browser, site.server.url, true);
     try {
-      await page.goto('/login');
-      await page.fill('#field-email', 'admin@exemple.fr');
-      await page.fill('#field-password', PASSWORD);
-      await Promise.all([page.waitForEvent('framenavigated'), page.click('form[action="/login"] button[type=submit]')]);
-      await page.waitForLoadState('load');
+      await logIn(page, 'admin@exemple.fr');
 
       // Breadth first from the dashboard; one page per kind of address (…/1/edit stands for …/2/edit).
       const kinds = new Set<string>();

@@ -1,17 +1,11 @@
 // A citizen's consultation journey in a real browser, JavaScript on (in French) and off (in
 // English): read a section, post a contribution, vote on it, add an argument against it, then
 // propose an amendment and read its diff; axe-core on every page of the way.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../helpers/server.ts';
-import { browserSkip, ensureBundle, expectNoAxeViolations, launchBrowser, openTab, pageLang, switchLanguage } from '../helpers/browser.ts';
-import { runDemo } from '../../src/platform/demo.ts';
-import { insertUser } from '../../src/platform/users.ts';
-import { hashPassword } from '../../src/platform/passwords.ts';
-import { write } from '../../src/db/write.ts';
-
-const PASSWORD = 'une phrase de passe pour consulter 9';
+import type { Page } from 'playwright-core';
+import { browserSkip, expectNoAxeViolations, openTab, pageLang, switchLanguage } from '../helpers/browser.ts';
+import { logIn, useDemoSite } from '../helpers/demo-site.ts';
 
 /** Clicks a submit button and waits for the page the POST leads to (redirect or re-render). */
 async function submit(page: Page, selector: string): Promise<void> {
@@ -20,23 +14,7 @@ async function submit(page: Page, selector: string): Promise<void> {
 }
 
 describe('a citizen takes part in a consultation in a real browser', { skip: browserSkip, concurrency: true }, () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  before(async () => {
-    await ensureBundle();
-    server = await startServer();
-    await runDemo(server.app.db, server.app.manifests);
-    const passwordHash = await hashPassword(PASSWORD);
-    write(server.app.db, (tx) => {
-      for (const who of ['js', 'nojs']) insertUser(server.app.db, tx, { email: `citoyen-${who}@exemple.fr`, passwordHash, displayName: `Citoyen ${who}`, emailConfirmed: true });
-    });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useDemoSite(['js', 'nojs'].map((who) => ({ email: `citoyen-${who}@exemple.fr`, name: `Citoyen ${who}` })));
 
   for (const javaScript of [true, false]) {
     const mode = javaScript ? 'JavaScript on, in French' : 'JavaScript off, in English';
@@ -44,14 +22,10 @@ describe('a citizen takes part in a consultation in a real browser', { skip: bro
     const tag = javaScript ? 'js' : 'nojs';
 
     test(`contribution, vote, argument and amendment with its diff (${mode})`, async () => {
-      const { context, page, problems } = await openTab(browser, server.url, javaScript);
+      const { context, page, problems } = await openTab(site.browser, site.server.url, javaScript);
       try {
-        await page.goto('/login');
+        await logIn(page, `citoyen-${tag}@exemple.fr`);
         if (lang === 'en') await switchLanguage(page, 'en');
-        await page.fill('#field-email', `citoyen-${tag}@exemple.fr`);
-        await page.fill('#field-password', PASSWORD);
-        await submit(page, 'form[action="/login"] button[type=submit]');
-        assert.equal(await page.locator('header form[action="/logout"]').count(), 1, 'logged in');
 
         // The demo charter's consultation, then its first section open to contributions.
         await page.goto('/projects/charte-participation');

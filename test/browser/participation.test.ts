@@ -1,16 +1,10 @@
 // Participation pages on the demo content in a real browser (cards, project, consultation, votes,
 // amendment diff) with axe, and a keyboard vote with JavaScript on (htmx) and off.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../helpers/server.ts';
-import { browserSkip, ensureBundle, expectNoAxeViolations, launchBrowser, openTab } from '../helpers/browser.ts';
-import { runDemo } from '../../src/platform/demo.ts';
-import { insertUser } from '../../src/platform/users.ts';
-import { hashPassword } from '../../src/platform/passwords.ts';
-import { write } from '../../src/db/write.ts';
-
-const PASSWORD = 'une phrase de passe pour voter 7';
+import type { Page } from 'playwright-core';
+import { browserSkip, expectNoAxeViolations, openTab } from '../helpers/browser.ts';
+import { logIn, useDemoSite } from '../helpers/demo-site.ts';
 
 /** The first matching link's address, or '' at once when there is none (no waiting). */
 async function hrefOf(page: Page, selector: string): Promise<string> {
@@ -27,26 +21,10 @@ async function follow(page: Page, selector: string): Promise<string> {
 }
 
 describe('the participation pages in a real browser', { skip: browserSkip }, () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  before(async () => {
-    await ensureBundle();
-    server = await startServer();
-    await runDemo(server.app.db, server.app.manifests);
-    const passwordHash = await hashPassword(PASSWORD);
-    write(server.app.db, (tx) => {
-      for (const who of ['js', 'nojs']) insertUser(server.app.db, tx, { email: `vote-${who}@exemple.fr`, passwordHash, displayName: `Votant ${who}`, emailConfirmed: true });
-    });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useDemoSite(['js', 'nojs'].map((who) => ({ email: `vote-${who}@exemple.fr`, name: `Votant ${who}` })));
 
   test('a visitor goes from the project cards to an amendment, and every page passes axe', async () => {
-    const { context, page, problems } = await openTab(browser, server.url, true);
+    const { context, page, problems } = await openTab(site.browser, site.server.url, true);
     try {
       await page.goto('/');
       assert.ok((await page.locator('.cards .card').count()) > 0, 'the demo projects are listed');
@@ -100,14 +78,9 @@ describe('the participation pages in a real browser', { skip: browserSkip }, () 
     const mode = javaScript ? 'JavaScript on' : 'JavaScript off';
 
     test(`a participant votes on a section from the keyboard, and the widget shows the choice (${mode})`, async () => {
-      const { context, page, problems } = await openTab(browser, server.url, javaScript);
+      const { context, page, problems } = await openTab(site.browser, site.server.url, javaScript);
       try {
-        await page.goto('/login');
-        await page.fill('#field-email', `vote-${javaScript ? 'js' : 'nojs'}@exemple.fr`);
-        await page.fill('#field-password', PASSWORD);
-        await Promise.all([page.waitForEvent('framenavigated'), page.click('form[action="/login"] button[type=submit]')]);
-        await page.waitForLoadState('load');
-        assert.equal(await page.locator('header form[action="/logout"]').count(), 1, 'logged in');
+        await logIn(page, `vote-${javaScript ? 'js' : 'nojs'}@exemple.fr`);
 
         // The first consultation section whose own vote widget is open to this person.
         await page.goto('/');
@@ -159,7 +132,7 @@ describe('the participation pages in a real browser', { skip: browserSkip }, () 
     const mode = javaScript ? 'JavaScript on' : 'JavaScript off';
 
     test(`filtering the projects by theme narrows the list and keeps the choice in the address (${mode})`, async () => {
-      const { context, page, problems } = await openTab(browser, server.url, javaScript);
+      const { context, page, problems } = await openTab(site.browser, site.server.url, javaScript);
       try {
         await page.goto('/');
         const before = await page.locator('#project-list .card').count();
@@ -167,7 +140,7 @@ describe('the participation pages in a real browser', { skip: browserSkip }, () 
         // The theme that leaves fewest projects, so the narrowing shows.
         let best = { value: '', count: Infinity };
         for (const value of options) {
-          const html = await (await fetch(`${server.url}/?theme=${value}`)).text();
+          const html = await (await fetch(`${site.server.url}/?theme=${value}`)).text();
           const count = html.split('class="card clickable"').length - 1;
           if (count > 0 && count < best.count) best = { value, count };
         }
