@@ -114,15 +114,15 @@ const SEP = '\u001f';
 type Row = Omit<HomeProject, 'state' | 'themes'> & { state_rank: number; themes_joined: string | null; created_at: string };
 
 // Building and compiling this query with Kysely costs about as much as running it, and the home
-// page is the busiest page: each shape of filters is compiled once with marker values, swapped
-// for the real ones on every call. (Members' visibility embeds their id: not cached.)
-const MARK = { now: '\u0000now', theme: -1001, district: -1002, state: -1003, offset: -1004 } as const;
+// page is the busiest page: each shape of filters (and of viewer: anonymous, member, admin) is
+// compiled once with marker values, swapped for the real ones on every call.
+const MARK = { now: '\u0000now', theme: -1001, district: -1002, state: -1003, offset: -1004, user: -1005 } as const;
 const shapes = new Map<string, CompiledQuery<Row>>();
 
 function compiledHomeQuery(db: Db, user: SessionUser | null, filters: HomeFilters, nowIso: string): CompiledQuery<Row> {
-  const shared = !user || user.role === 'admin';
-  const key = `${user ? user.role === 'admin' : 'anon'}|${filters.theme !== null}|${filters.district !== null}|${filters.state !== null}`;
-  let shape = shared ? shapes.get(key) : undefined;
+  const viewer = !user ? 'anon' : user.role === 'admin' ? 'admin' : 'member';
+  const key = `${viewer}|${filters.theme !== null}|${filters.district !== null}|${filters.state !== null}`;
+  let shape = shapes.get(key);
   if (!shape) {
     const marked = {
       theme: filters.theme === null ? null : MARK.theme,
@@ -130,8 +130,9 @@ function compiledHomeQuery(db: Db, user: SessionUser | null, filters: HomeFilter
       stateRank: filters.state === null ? null : MARK.state,
       offset: MARK.offset,
     };
-    shape = homeProjectsQuery(db, user, marked, MARK.now).compile() as CompiledQuery<Row>;
-    if (shared) shapes.set(key, shape);
+    const markedUser = user && viewer === 'member' ? { ...user, id: MARK.user } : user;
+    shape = homeProjectsQuery(db, markedUser, marked, MARK.now).compile() as CompiledQuery<Row>;
+    shapes.set(key, shape);
   }
   const values = new Map<unknown, unknown>([
     [MARK.now, nowIso],
@@ -139,6 +140,7 @@ function compiledHomeQuery(db: Db, user: SessionUser | null, filters: HomeFilter
     [MARK.district, filters.district],
     [MARK.state, filters.state === null ? null : STATES.indexOf(filters.state)],
     [MARK.offset, (filters.page - 1) * HOME_PAGE_SIZE],
+    [MARK.user, user?.id ?? null],
   ]);
   return { ...shape, parameters: shape.parameters.map((p) => (values.has(p) ? values.get(p) : p)) };
 }
