@@ -44,4 +44,9 @@ export function checkEmail(errors: FormErrors, name: string, value: string): voi
   else if (value.length > EMAIL_MAX || !EMAIL.test(value)) errors[name] = { key: 'forms.email.invalid' };
 }
 
+/** An id from a URL or a form: a positive whole number, else null (never NaN, never 0). */
+export function parseId(value: unknown): number | null {
+  return typeof value === 'string' && /^[1-9]\d{0,14}$/.test(value) ? Number(value) : null;
+}
+
 export const hasErrors = (errors: FormErrors) => Object.keys(errors).length > 0;

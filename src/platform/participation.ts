@@ -5,7 +5,10 @@ import type { Db } from '../db/open.ts';
 import type { Tx } from '../db/write.ts';
 import { readSync } from '../db/write.ts';
 import type { ProjectsTable, Schema, StepsTable } from '../db/schema.ts';
+import type { FastifyRequest } from 'fastify';
 import type { SessionUser } from './sessions.ts';
+import { notFound } from './http.ts';
+import { parseId } from './forms.ts';
 import type { Expression, ExpressionBuilder, Selectable, SqlBool } from 'kysely';
 
 export type Project = Selectable<ProjectsTable>;
@@ -109,4 +112,24 @@ export function projectVisibleTo<DB extends Schema & { p: ProjectsTable }, TB ex
       ),
     ]),
   ]);
+}
+
+export interface StepContext {
+  step: Step;
+  project: Project;
+  state: StepState;
+}
+
+/**
+ * The step named in a URL (of this module's type, when given) whose project this person may
+ * see, with its state; else a 404, so a hidden project is not revealed. Every step page and
+ * every participating action starts here.
+ */
+export function loadVisibleStep(request: FastifyRequest, rawId: unknown, type?: string): StepContext {
+  const db = request.server.db;
+  const id = parseId(rawId);
+  const step = id === null ? undefined : readSync(db).first(db.selectFrom('steps').selectAll().where('id', '=', id).$if(type !== undefined, (q) => q.where('type', '=', type!)));
+  const project = step && readSync(db).first(db.selectFrom('projects').selectAll().where('id', '=', step.project_id));
+  if (!step || !project || !canSeeProject(db, request.user, project)) throw notFound();
+  return { step, project, state: stepState(step) };
 }

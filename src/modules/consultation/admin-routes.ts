@@ -4,12 +4,12 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { render } from '../../platform/render.ts';
 import { onlyRole, notFound } from '../../platform/http.ts';
 import { setFlash } from '../../platform/flash.ts';
-import { text, checked, checkText, hasErrors, type FormErrors } from '../../platform/forms.ts';
+import { text, checked, checkText, hasErrors, type FormErrors, parseId } from '../../platform/forms.ts';
 import { HEX_COLOUR, contrastRatio } from '../../platform/colour.ts';
 import { loadStep, type StepContext } from './guards.ts';
 import { listSections, listTypes, findSection } from './queries.ts';
 import { findType, createType, updateType, deleteType, createSection, updateSection, deleteSection, moveSection, findSectionTypeIds, type SectionInput } from './admin-queries.ts';
-import { buildTree, flattenTree, subtreeIds, parseId, parseSort, swatchColourOk, SORTS, TYPE_NAME_MAX, SECTION_TITLE_MAX, SECTION_BODY_MAX } from './rules.ts';
+import { buildTree, flattenTree, subtreeIds, parseSort, swatchColourOk, SORTS, TYPE_NAME_MAX, SECTION_TITLE_MAX, SECTION_BODY_MAX } from './rules.ts';
 
 type StepParams = { stepId: string };
 type TypeParams = StepParams & { typeId: string };

@@ -4,10 +4,10 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { render } from '../../platform/render.ts';
 import { HttpError, notFound, requireUser } from '../../platform/http.ts';
 import { setFlash } from '../../platform/flash.ts';
-import { text, checkText, hasErrors, type FormErrors } from '../../platform/forms.ts';
+import { text, checkText, hasErrors, type FormErrors, parseId } from '../../platform/forms.ts';
 import { assertCanParticipate, loadStep, type StepContext } from './guards.ts';
 import { findSection, type Section } from './queries.ts';
-import { parseId, TITLE_MAX, BODY_MAX, SECTION_BODY_MAX } from './rules.ts';
+import { TITLE_MAX, BODY_MAX, SECTION_BODY_MAX } from './rules.ts';
 import { createAmendment } from './extras-queries.ts';
 import { sameText } from './diff.ts';
 

@@ -67,6 +67,8 @@ test('bad arguments are refused with 422 and their values, writing nothing', asy
     assert.equal(res.statusCode, 422);
     assert.match(res.body, message);
     assert.match(res.body, /<h1>Ajouter un argument<\/h1>/);
+    assert.match(res.body, new RegExp(`<a href="/consultation/${d.stepId}/items/${d.itemId}">`), 'the way back to the item');
+    assert.match(res.body, new RegExp(`action="${argUrl(d)}"`), 'the form posts to the same item');
   }
   const res = await d.other.post(argUrl(d), { side: 'against', body: 'x'.repeat(2001) });
   assert.match(res.body, /value="against" checked/);

@@ -4,24 +4,24 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { render } from '../../platform/render.ts';
 import { HttpError, notFound } from '../../platform/http.ts';
 import { setFlash } from '../../platform/flash.ts';
-import { text, checkText, hasErrors, type FormErrors } from '../../platform/forms.ts';
+import { text, checkText, hasErrors, type FormErrors, parseId } from '../../platform/forms.ts';
 import { assertCanParticipate, loadStep, type StepContext } from './guards.ts';
-import { parseId } from './rules.ts';
-import { createArgument, deleteArgument, findArgumentTarget, findItemTarget, isVisibleItem, setUsefulMark, type ArgumentTarget, type ItemTarget, type Side } from './extras-queries.ts';
+import { createArgument, deleteArgument, findArgumentTarget, setUsefulMark, type ArgumentTarget, type Side } from './extras-queries.ts';
+import { loadItem, assertPublished } from './item-routes.ts';
+import type { Item } from './item-queries.ts';
 
 export const ARGUMENT_MAX = 2000;
 
 /** A published item of this step whose section allows `flag`, or a refusal. */
-export function debateTarget(request: FastifyRequest, ctx: StepContext, rawId: string, flag: 'allow_arguments' | 'allow_sources', refusedKey: string): ItemTarget {
-  const id = parseId(rawId);
-  const item = id === null ? undefined : findItemTarget(request.server.db, ctx.step.id, id);
-  if (!item || !isVisibleItem(item)) throw notFound();
+export function debateTarget(request: FastifyRequest, ctx: StepContext, rawId: string, flag: 'allow_arguments' | 'allow_sources', refusedKey: string): Item {
+  const item = loadItem(request, ctx, rawId);
+  assertPublished(item);
   if (!item[flag]) throw new HttpError(403, refusedKey);
   return item;
 }
 
 /** Re-rendered with its errors when JavaScript is off (the item page holds the same form). */
-export function debateForm(request: FastifyRequest, reply: FastifyReply, ctx: StepContext, item: ItemTarget, form: 'argument' | 'source', values: Record<string, string>, errors: FormErrors) {
+export function debateForm(request: FastifyRequest, reply: FastifyReply, ctx: StepContext, item: Item, form: 'argument' | 'source', values: Record<string, string>, errors: FormErrors) {
   const titleKey = form === 'argument' ? 'consultation.argument.new.title' : 'consultation.source.new.title';
   return render(request, reply, 'consultation/debate-form', { title: request.t(titleKey), titleKey, form, step: ctx.step, item, values, errors }, { status: 422 });
 }
@@ -43,9 +43,9 @@ export const argumentRoutes: FastifyPluginAsync = async (app) => {
     if (values.side !== 'for' && values.side !== 'against') errors.side = { key: 'forms.invalid_choice' };
     checkText(errors, 'body', values.body, { required: true, max: ARGUMENT_MAX });
     if (hasErrors(errors)) return debateForm(request, reply, ctx, item, 'argument', values, errors);
-    const id = createArgument(app.db, ctx.step, item.contribution_id, user.id, values.side as Side, values.body);
+    const id = createArgument(app.db, ctx.step, item.id, user.id, values.side as Side, values.body);
     setFlash(reply, 'consultation.argument.flash.created');
-    return reply.redirect(`/consultation/${ctx.step.id}/items/${item.contribution_id}#argument-${id}`, 303);
+    return reply.redirect(`/consultation/${ctx.step.id}/items/${item.id}#argument-${id}`, 303);
   });
 
   app.post<{ Params: { stepId: string; argumentId: string } }>('/:stepId/arguments/:argumentId/delete', async (request, reply) => {

@@ -10,35 +10,6 @@ export const SOURCE_CATEGORIES = ['official', 'press', 'study', 'other'] as cons
 export type SourceCategory = (typeof SOURCE_CATEGORIES)[number];
 export type Side = 'for' | 'against';
 
-/** An opinion or amendment of this step with its core row and its section's switches
- * (item-queries' findItem has no switches). */
-export function findItemTarget(db: Db, stepId: number, itemId: number) {
-  return readSync(db).first(
-    db
-      .selectFrom('consultation_items as i')
-      .innerJoin('contributions as c', 'c.id', 'i.contribution_id')
-      .innerJoin('consultation_sections as s', 's.id', 'i.section_id')
-      .select([
-        'i.contribution_id',
-        'i.section_id',
-        'i.kind',
-        'i.proposed_text',
-        'i.published',
-        'c.status',
-        'c.author_id',
-        'c.title',
-        's.allow_arguments',
-        's.allow_sources',
-        's.body_md as section_body',
-      ])
-      .where('i.contribution_id', '=', itemId)
-      .where('c.step_id', '=', stepId),
-  );
-}
-export type ItemTarget = NonNullable<ReturnType<typeof findItemTarget>>;
-
-export const isVisibleItem = (item: Pick<ItemTarget, 'published' | 'status'>) => item.published === 1 && item.status === 'published';
-
 /** An argument of this step with its item's state. */
 export function findArgumentTarget(db: Db, stepId: number, argumentId: number) {
   return readSync(db).first(

@@ -3,17 +3,12 @@
 // project is visible, and for a participating action the step is open and its requirements met.
 // Exported for the other route files of this module (amendments, arguments, sources).
 import type { FastifyRequest } from 'fastify';
-import { HttpError, notFound } from '../../platform/http.ts';
-import { canSeeProject, missingRequirements, stepState, type Missing, type Project, type Step, type StepState } from '../../platform/participation.ts';
-import { findConsultationStep } from './queries.ts';
-import { parseId } from './rules.ts';
+import { HttpError } from '../../platform/http.ts';
+import { loadVisibleStep, missingRequirements, type Missing, type Step, type StepContext } from '../../platform/participation.ts';
+
+export type { StepContext };
 import type { SessionUser } from '../../platform/sessions.ts';
 
-export interface StepContext {
-  step: Step;
-  project: Project;
-  state: StepState;
-}
 
 /** Refused because the person lacks something the step requires; rendered with the list. */
 export class MissingRequirementsError extends HttpError {
@@ -26,12 +21,7 @@ export class MissingRequirementsError extends HttpError {
 }
 
 /** The consultation step of the URL, visible to this person, or a 404. */
-export function loadStep(request: FastifyRequest, rawId: unknown): StepContext {
-  const id = parseId(rawId);
-  const found = id === null ? null : findConsultationStep(request.server.db, id);
-  if (!found || !canSeeProject(request.server.db, request.user, found.project)) throw notFound();
-  return { ...found, state: stepState(found.step) };
-}
+export const loadStep = (request: FastifyRequest, rawId: unknown): StepContext => loadVisibleStep(request, rawId, 'consultation');
 
 /** For a participating action: the step is open and the person meets its requirements. */
 export function assertCanParticipate(request: FastifyRequest, ctx: StepContext): SessionUser {

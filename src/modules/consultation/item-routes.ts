@@ -4,11 +4,11 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { render } from '../../platform/render.ts';
 import { HttpError, notFound } from '../../platform/http.ts';
 import { setFlash } from '../../platform/flash.ts';
-import { text, checked, checkText, hasErrors, type FormErrors } from '../../platform/forms.ts';
+import { text, checked, checkText, hasErrors, type FormErrors, parseId } from '../../platform/forms.ts';
 import { loadStep, assertCanParticipate, participation, type StepContext } from './guards.ts';
 import { listSections } from './queries.ts';
 import { findItem, findItemVotes, updateItem, trashItem, ResetNotConfirmed, type Item } from './item-queries.ts';
-import { ancestry, parseId, tally, TITLE_MAX, BODY_MAX, SECTION_BODY_MAX } from './rules.ts';
+import { ancestry, tally, TITLE_MAX, BODY_MAX, SECTION_BODY_MAX } from './rules.ts';
 import { loadItemExtras } from './extras-queries.ts';
 
 type ItemParams = { stepId: string; itemId: string };

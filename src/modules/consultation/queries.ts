@@ -1,17 +1,8 @@
-// Reading a consultation step and its sections: the step with its project, the section tree
-// (one query), one section with its open contribution types, and the person's section vote.
+// Reading a consultation's sections: the section tree (one query), one section with its open
+// contribution types, and the person's section vote.
 import type { Db } from '../../db/open.ts';
 import { readSync } from '../../db/write.ts';
-import type { Project, Step } from '../../platform/participation.ts';
 import type { VoteValue } from '../../db/schema.ts';
-
-export function findConsultationStep(db: Db, stepId: number): { step: Step; project: Project } | null {
-  const r = readSync(db);
-  const step = r.first(db.selectFrom('steps').selectAll().where('id', '=', stepId).where('type', '=', 'consultation'));
-  if (!step) return null;
-  const project = r.first(db.selectFrom('projects').selectAll().where('id', '=', step.project_id));
-  return project ? { step, project } : null;
-}
 
 const sectionColumns = [
   'id',

@@ -36,11 +36,6 @@ export function parseVoteChoice(value: unknown): VoteChoice | null {
   return value === 'withdraw' || (VOTE_VALUES as readonly string[]).includes(value as string) ? (value as VoteChoice) : null;
 }
 
-/** A positive id from a route parameter or a form field, or null. */
-export function parseId(value: unknown): number | null {
-  return typeof value === 'string' && /^[1-9]\d{0,14}$/.test(value) ? Number(value) : null;
-}
-
 /** Seed of the random sort: kept in a session cookie so the order is stable during a visit. */
 export const SEED_MODULUS = 2147483647;
 export function parseSeed(value: unknown): number | null {

@@ -4,11 +4,11 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { render } from '../../platform/render.ts';
 import { HttpError, notFound } from '../../platform/http.ts';
 import { setFlash } from '../../platform/flash.ts';
-import { text, checkText, hasErrors, type FormErrors } from '../../platform/forms.ts';
+import { text, checkText, hasErrors, type FormErrors, parseId } from '../../platform/forms.ts';
 import { loadStep, assertCanParticipate, participation, type StepContext } from './guards.ts';
 import { listSections, findSection, listSectionTypes, findSectionVote, type Section } from './queries.ts';
 import { listItems, findItemVotes, createOpinion } from './item-queries.ts';
-import { buildTree, ancestry, parseSort, parseKind, parsePage, parseSeed, newSeed, parseId, tally, TITLE_MAX, BODY_MAX, SORTS } from './rules.ts';
+import { buildTree, ancestry, parseSort, parseKind, parsePage, parseSeed, newSeed, tally, TITLE_MAX, BODY_MAX, SORTS } from './rules.ts';
 
 type SectionParams = { stepId: string; sectionId: string };
 type ListQuery = { sort?: string; kind?: string; page?: string };

@@ -32,8 +32,8 @@ export const sourceRoutes: FastifyPluginAsync = async (app) => {
     if (!errors.url && !isWebAddress(values.url)) errors.url = { key: 'consultation.source.url_invalid' };
     if (!(SOURCE_CATEGORIES as readonly string[]).includes(values.category)) errors.category = { key: 'forms.invalid_choice' };
     if (hasErrors(errors)) return debateForm(request, reply, ctx, item, 'source', values, errors);
-    const id = createSource(app.db, ctx.step, item.contribution_id, user.id, { title: values.title, url: values.url, category: values.category as SourceCategory });
+    const id = createSource(app.db, ctx.step, item.id, user.id, { title: values.title, url: values.url, category: values.category as SourceCategory });
     setFlash(reply, 'consultation.source.flash.created');
-    return reply.redirect(`/consultation/${ctx.step.id}/items/${item.contribution_id}#source-${id}`, 303);
+    return reply.redirect(`/consultation/${ctx.step.id}/items/${item.id}#source-${id}`, 303);
   });
 };

@@ -4,9 +4,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { render } from '../../platform/render.ts';
 import { notFound } from '../../platform/http.ts';
 import { setFlash } from '../../platform/flash.ts';
-import { text, raw, checkText, checkEmail, normalizeEmail, hasErrors, type FormErrors } from '../../platform/forms.ts';
+import { text, raw, checkText, checkEmail, normalizeEmail, hasErrors, type FormErrors, parseId } from '../../platform/forms.ts';
 import { isUniqueViolation } from '../../platform/users.ts';
-import { NAME_MAX, geoJsonProblem, parseId } from './rules.ts';
+import { NAME_MAX, geoJsonProblem } from './rules.ts';
 import * as q from './lists-queries.ts';
 
 type Values = { name: string; geojson: string };

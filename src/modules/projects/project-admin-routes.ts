@@ -4,10 +4,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { render } from '../../platform/render.ts';
 import { notFound } from '../../platform/http.ts';
 import { setFlash } from '../../platform/flash.ts';
-import { text, raw, checked, checkText, hasErrors, type FormErrors } from '../../platform/forms.ts';
+import { text, raw, checked, checkText, hasErrors, type FormErrors, parseId } from '../../platform/forms.ts';
 import { isUniqueViolation } from '../../platform/users.ts';
 import type { Visibility } from '../../db/schema.ts';
-import { TITLE_MAX, SLUG_MAX, SUMMARY_MAX, BODY_MAX, SLUG, slugify, idList, parseId } from './rules.ts';
+import { TITLE_MAX, SLUG_MAX, SUMMARY_MAX, BODY_MAX, SLUG, slugify, idList } from './rules.ts';
 import { processImage, storeUpload, removeUpload, NotAnImage, IMAGE_MAX_BYTES } from '../../platform/uploads.ts';
 
 // Covers fit 1200×630 (the usual sharing-card size), as WebP, in uploads/projects.

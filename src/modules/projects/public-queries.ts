@@ -218,18 +218,6 @@ export function listProjectLabels(db: Db, projectId: number): { themes: string[]
   return { themes: rows.filter((r) => r.kind === 'theme').map((r) => r.name), districts: rows.filter((r) => r.kind === 'district').map((r) => r.name) };
 }
 
-/** A step with its project's visibility, for the requirements form. */
-export function findStepWithProject(db: Db, stepId: number) {
-  return readSync(db).first(
-    db
-      .selectFrom('steps')
-      .innerJoin('projects', 'projects.id', 'steps.project_id')
-      .selectAll('steps')
-      .select(['projects.visibility as project_visibility', 'projects.slug as project_slug', 'projects.title as project_title'])
-      .where('steps.id', '=', stepId),
-  );
-}
-
 /** What a person declares to meet a step's requirements, in one transaction. */
 export function saveRequirements(db: Db, userId: number, stepId: number, given: { postalCode: string | null; districtId: number | null; accept: boolean }, now = new Date().toISOString()): void {
   write(db, (tx) => {

@@ -4,9 +4,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { render } from '../../platform/render.ts';
 import { notFound, requireUser, safeNext } from '../../platform/http.ts';
 import { setFlash } from '../../platform/flash.ts';
-import { text, checked, hasErrors, type FormErrors } from '../../platform/forms.ts';
-import { canSeeProject, missingRequirements, stepState, type StepState } from '../../platform/participation.ts';
-import { parseId, projectState, POSTAL_CODE } from './rules.ts';
+import { text, checked, hasErrors, type FormErrors, parseId } from '../../platform/forms.ts';
+import { canSeeProject, loadVisibleStep, missingRequirements, stepState, type StepContext, type StepState } from '../../platform/participation.ts';
+import { projectState, POSTAL_CODE } from './rules.ts';
 import { listDistricts } from './lists-queries.ts';
 import * as q from './public-queries.ts';
 
@@ -47,15 +47,7 @@ export function publicRoutes(app: FastifyInstance): void {
     return render(request, reply, 'projects/show', { title: project.title, project, steps, current, labels, state: projectState(steps.map((s) => s.state)) });
   });
 
-  /** The step named in the URL, if its project is visible to this person (else 404). */
-  const stepFrom = (request: FastifyRequest) => {
-    const id = parseId((request.params as { stepId?: string }).stepId);
-    const step = id ? q.findStepWithProject(app.db, id) : undefined;
-    if (!step || !canSeeProject(app.db, request.user, { id: step.project_id, visibility: step.project_visibility })) throw notFound();
-    return step;
-  };
-
-  const requirementsPage = (request: FastifyRequest, reply: FastifyReply, step: ReturnType<typeof stepFrom>, next: string, extra: { errors?: FormErrors; values?: Record<string, string> } = {}, status = 200) =>
+  const requirementsPage = (request: FastifyRequest, reply: FastifyReply, { step, project, state }: StepContext, next: string, extra: { errors?: FormErrors; values?: Record<string, string> } = {}, status = 200) =>
     render(
       request,
       reply,
@@ -63,8 +55,8 @@ export function publicRoutes(app: FastifyInstance): void {
       {
         title: request.t('projects.requirements.title'),
         step,
-        project: { slug: step.project_slug, title: step.project_title },
-        state: stepState(step),
+        project,
+        state,
         missing: missingRequirements(app.db, request.user, step),
         districts: listDistricts(app.db),
         next,
@@ -74,17 +66,18 @@ export function publicRoutes(app: FastifyInstance): void {
       { status },
     );
 
-  app.get<{ Querystring: { next?: string } }>('/steps/:stepId/requirements', async (request, reply) => {
-    const step = stepFrom(request);
-    return requirementsPage(request, reply, step, safeNext(request.query.next ?? `/${step.type}/${step.id}`));
+  app.get<{ Params: { stepId: string }; Querystring: { next?: string } }>('/steps/:stepId/requirements', async (request, reply) => {
+    const ctx = loadVisibleStep(request, request.params.stepId);
+    return requirementsPage(request, reply, ctx, safeNext(request.query.next ?? `/${ctx.step.type}/${ctx.step.id}`));
   });
 
   // Saves what the step asks for and is still missing: postal code and district on the
   // person's account, the ticked statement per step.
-  app.post('/steps/:stepId/requirements', async (request, reply) => {
+  app.post<{ Params: { stepId: string } }>('/steps/:stepId/requirements', async (request, reply) => {
     const user = requireUser(request, reply);
     if (!user) return reply;
-    const step = stepFrom(request);
+    const ctx = loadVisibleStep(request, request.params.stepId);
+    const step = ctx.step;
     const body = request.body;
     const next = safeNext(text(body, 'next') || `/${step.type}/${step.id}`);
     const missing = missingRequirements(app.db, user, step);
@@ -99,7 +92,7 @@ export function publicRoutes(app: FastifyInstance): void {
       if (!districtId || !listDistricts(app.db).some((d) => d.id === districtId)) errors.district_id = { key: values.district_id ? 'forms.invalid_choice' : 'forms.required' };
     }
     if (missing.includes('checkbox') && !checked(body, 'accept')) errors.accept = { key: 'projects.requirements.errors.accept' };
-    if (hasErrors(errors)) return requirementsPage(request, reply, step, next, { errors, values }, 422);
+    if (hasErrors(errors)) return requirementsPage(request, reply, ctx, next, { errors, values }, 422);
     q.saveRequirements(app.db, user.id, step.id, {
       postalCode: missing.includes('postal_code') ? values.postal_code : null,
       districtId,

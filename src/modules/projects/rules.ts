@@ -184,7 +184,3 @@ export function idList(body: unknown, name: string): number[] {
   return [...new Set(ids)];
 }
 
-/** A route parameter as a positive id, or null. */
-export function parseId(value: unknown): number | null {
-  return typeof value === 'string' && /^\d{1,12}$/.test(value) && Number(value) > 0 ? Number(value) : null;
-}

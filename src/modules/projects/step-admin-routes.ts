@@ -5,9 +5,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { render } from '../../platform/render.ts';
 import { notFound, HttpError } from '../../platform/http.ts';
 import { setFlash } from '../../platform/flash.ts';
-import { text, raw, checked, checkText, hasErrors, type FormErrors } from '../../platform/forms.ts';
+import { text, raw, checked, checkText, hasErrors, type FormErrors, parseId } from '../../platform/forms.ts';
 import type { Manifest, SettingDecl } from '../../platform/module.ts';
-import { STEP_TITLE_MAX, BODY_MAX, CHECKBOX_LABEL_MAX, localToUtc, utcToLocal, parseSettings, settingsWithDefaults, parseId } from './rules.ts';
+import { STEP_TITLE_MAX, BODY_MAX, CHECKBOX_LABEL_MAX, localToUtc, utcToLocal, parseSettings, settingsWithDefaults } from './rules.ts';
 import { findProjectById } from './project-queries.ts';
 import * as q from './step-queries.ts';
 
