@@ -35,7 +35,23 @@ export function onlyRole(role: keyof typeof rank) {
   };
 }
 
-/** A local path to go back to after login; anything else becomes '/'. */
-export function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) && next.length < 500 ? next : '/';
+const LOCAL = 'http://palabre.invalid';
+
+/**
+ * A local path to go back to (after login, a language switch, a vote...), else `fallback`.
+ * Browsers strip tabs and newlines from addresses, so `/\t/evil.example` is followed as
+ * `//evil.example`: control characters are refused outright, then the path must still name this
+ * site once the URL parser has normalised it. The result is the parser's own percent-encoded
+ * form, so it is always a valid Location header (no CR/LF, nothing outside ASCII).
+ */
+export function safeNext(next: unknown, fallback = '/'): string {
+  if (typeof next !== 'string' || next.length > 500 || !next.startsWith('/')) return fallback;
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(next)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(next, LOCAL);
+  } catch {
+    return fallback;
+  }
+  return url.origin === LOCAL ? url.pathname + url.search + url.hash : fallback;
 }

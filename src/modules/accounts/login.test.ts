@@ -153,3 +153,19 @@ test('login attempts are rate limited per IP address: the eleventh in a minute g
     await limited.close();
   }
 });
+
+test('login’s next never leads off the site, whatever characters a browser would strip, and never fails', async () => {
+  const { email } = await makeUser(t);
+  for (const next of ['/\t/evil.example', '/\r\n/evil.example', '/\\evil.example', '/%0d%0a', '/😀/é']) {
+    const c = t.client();
+    await c.get('/login');
+    const res = await c.post('/login', { email, password: PASSWORD, next });
+    assert.equal(res.statusCode, 303, JSON.stringify(next));
+    const location = String(res.headers.location);
+    assert.ok(location.startsWith('/') && !location.startsWith('//') && !/evil/.test(location), `${JSON.stringify(next)} → ${location}`);
+  }
+  // An unlisted character is kept, percent-encoded, rather than refused with a 500.
+  const c = t.client();
+  await c.get('/login');
+  assert.equal((await c.post('/login', { email, password: PASSWORD, next: '/projects/été' })).headers.location, '/projects/%C3%A9t%C3%A9');
+});

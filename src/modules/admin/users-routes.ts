@@ -2,7 +2,7 @@
 // never acts on their own account here, so an instance cannot lose its last administrator.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { render } from '../../platform/render.ts';
-import { notFound, HttpError } from '../../platform/http.ts';
+import { notFound, HttpError, safeNext } from '../../platform/http.ts';
 import { setFlash } from '../../platform/flash.ts';
 import { text } from '../../platform/forms.ts';
 import { isRole } from './rules.ts';
@@ -22,8 +22,8 @@ async function targetAccount(request: FastifyRequest<{ Params: { id: string } }>
 
 /** Back to the list the form was on (its search and page), never elsewhere. */
 function backToList(request: FastifyRequest): string {
-  const back = text(request.body, 'back');
-  return /^\/admin\/users(\?[^\s]*)?$/.test(back) && back.length < 500 ? back : '/admin/users';
+  const back = safeNext(text(request.body, 'back'), '/admin/users');
+  return /^\/admin\/users(\?|$)/.test(back) ? back : '/admin/users';
 }
 
 export function usersRoutes(app: FastifyInstance): void {

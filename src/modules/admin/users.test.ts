@@ -124,6 +124,18 @@ test('the redirect after an action never leaves the accounts list', async () => 
   }
 });
 
+test('the accounts list’s back field with odd characters gives the list, never a 500', async () => {
+  const id = addUser(t, 'citizen');
+  await admin.get('/admin/users');
+  const res = await admin.post(`/admin/users/${id}/role`, { role: 'citizen', back: '/admin/users?q=Hélène' });
+  assert.equal(res.statusCode, 303);
+  assert.equal(res.headers.location, '/admin/users?q=H%C3%A9l%C3%A8ne');
+  for (const back of ['/admin/users\r\nSet-Cookie: x=1', '/admin/users?q=\u0000']) {
+    const bad = await admin.post(`/admin/users/${id}/role`, { role: 'citizen', back });
+    assert.equal(bad.headers.location, '/admin/users', JSON.stringify(back));
+  }
+});
+
 test('suspending an account ends its sessions at once; reactivating lets it log in again', async () => {
   const { client: person, userId } = await loginAs(t, 'moderator');
   assert.match((await person.get('/')).body, /Se déconnecter/);

@@ -174,3 +174,20 @@ test('the list marks the person’s own votes in one query for the page', async 
   assert.match(page.body, new RegExp(`id="vote-item-${one}-disagree"[^>]*aria-pressed="true"`));
   assert.doesNotMatch(page.body, new RegExp(`id="vote-item-${two}-[a-z]+"[^>]*aria-pressed="true"`));
 });
+
+test('a vote’s back field with odd characters gets the safe default, never a 500 after the vote', async () => {
+  const c = makeConsultation(t.db);
+  const item = addItem(t.db, c, c.childSectionId, addUser(t.db));
+  const { client } = await loginAs(t, 'citizen');
+  const values = ['agree', 'disagree', 'mitigated', 'agree', 'disagree', 'mitigated'] as const;
+  const backs = ['/\t/evil.example', '/\r\nSet-Cookie: x=1', '/\\evil.example', '/\u2028', '/\r/evil.example'];
+  for (const [i, back] of backs.entries()) {
+    const res = await client.post(itemVote(c, item), { value: values[i]!, back });
+    assert.equal(res.statusCode, 303, JSON.stringify(back));
+    assert.ok(!/evil|Set-Cookie/.test(String(res.headers.location)), `${JSON.stringify(back)} → ${res.headers.location}`);
+    assert.equal(res.headers['set-cookie']?.toString().includes('x=1'), false);
+  }
+  const res = await client.post(itemVote(c, item), { value: 'agree', back: `/consultation/${c.stepId}/sections/${c.childSectionId}?q=été` });
+  assert.equal(res.headers.location, `/consultation/${c.stepId}/sections/${c.childSectionId}?q=%C3%A9t%C3%A9#vote-item-${item}`);
+  assert.equal(votesOf(item).length, 1);
+});

@@ -131,3 +131,16 @@ test('steps of hidden projects have no requirements page (404), and nothing is s
   assert.equal((await client.get('/steps/999999/requirements')).statusCode, 404);
   assert.equal((await client.post(`/steps/${step}/requirements`, { postal_code: '75011', _csrf: '' })).statusCode, 403);
 });
+
+test('the requirements form’s next field never leads off the site, whatever characters a browser would strip', async () => {
+  const project = makeProject(t.db);
+  const step = makeStep(t.db, project, { postal: true });
+  const { client } = await loginAs(t, 'citizen');
+  const page = await client.get(`/steps/${step}/requirements?next=${encodeURIComponent('/\t/evil.example')}`);
+  assert.match(page.body, /name="next" value="\/"/);
+  for (const next of ['/\t/evil.example', '/\r\n/evil.example', '//evil.example']) {
+    const res = await client.post(`/steps/${step}/requirements`, { postal_code: '75011', next });
+    assert.equal(res.statusCode, 303, JSON.stringify(next));
+    assert.equal(res.headers.location, '/');
+  }
+});
