@@ -50,7 +50,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       },
     },
     genReqId: () => crypto.randomUUID(),
-    trustProxy: config.trustProxy,
+    // A hop count as a function: Fastify takes a bare number as "trust nothing".
+    trustProxy: typeof config.trustedProxies === 'number' ? (_address: string, hop: number) => hop < (config.trustedProxies as number) : config.trustedProxies,
     bodyLimit: 1024 * 1024,
   });
   const db = opts.db ?? openDatabase(config.dbFile);

@@ -43,6 +43,11 @@ const bad: [Name, string][] = [
   ['MAIL_FROM', 'no-reply'],
   ['TIME_ZONE', 'Europe/Atlantis'],
   ['TRUST_PROXY', 'yes'],
+  ['TRUST_PROXY', '0'],
+  ['TRUST_PROXY', '10.0.0.1/33'],
+  ['TRUST_PROXY', '10.0.0.1,evil'],
+  ['MAIL_RETENTION_DAYS', '0'],
+  ['MAIL_RETENTION_DAYS', 'forever'],
   ['LOG_LEVEL', 'verbose'],
 ];
 
@@ -79,6 +84,15 @@ test('overrides win over the environment, NODE_ENV=production marks production, 
   assert.equal(config.port, 5000);
   assert.equal(config.production, true);
   assert.equal(config.trustProxy, true);
+});
+
+test('TRUST_PROXY=true trusts one proxy, never every hop; a number or a list of addresses says more', () => {
+  assert.equal(loadConfig({ TRUST_PROXY: 'true' }).trustedProxies, 1);
+  assert.equal(loadConfig({ TRUST_PROXY: '2' }).trustedProxies, 2);
+  assert.equal(loadConfig({ TRUST_PROXY: '10.0.0.2, 10.1.0.0/16,::1' }).trustedProxies, '10.0.0.2,10.1.0.0/16,::1');
+  const off = loadConfig({});
+  assert.equal(off.trustProxy, false);
+  assert.equal(off.trustedProxies, false);
 });
 
 test('the README configuration table lists every option with its default', () => {

@@ -1,8 +1,9 @@
 // The only reader of environment variables: a declared table of options, parsed once into a
 // frozen typed object. A bad value stops the start with a message naming the option.
+import net from 'node:net';
 import path from 'node:path';
 
-type Kind = 'port' | 'string' | 'url' | 'url-or-empty' | 'timezone' | 'level' | 'email-from' | 'boolean';
+type Kind = 'port' | 'string' | 'url' | 'url-or-empty' | 'timezone' | 'level' | 'email-from' | 'proxy' | 'days';
 
 interface Option {
   kind: Kind;
@@ -44,9 +45,14 @@ export const options = {
     doc: 'Time zone of the instance: step dates and displayed times.',
   },
   TRUST_PROXY: {
-    kind: 'boolean',
+    kind: 'proxy',
     default: 'false',
-    doc: 'true behind a reverse proxy (TLS): client addresses for rate limits come from X-Forwarded-For.',
+    doc: 'Reverse proxies in front of the instance: false; true for one (Caddy or nginx on the same machine); their number; or their addresses, comma-separated (10.0.0.2,10.1.0.0/16). The client address for rate limits is read from X-Forwarded-For past these proxies only.',
+  },
+  MAIL_RETENTION_DAYS: {
+    kind: 'days',
+    default: '30',
+    doc: 'Days a sent email (address, name, text) is kept in the outbox before it is deleted.',
   },
   LOG_LEVEL: {
     kind: 'level',
@@ -66,7 +72,11 @@ export interface Config {
   mailFrom: string;
   timeZone: string;
   logLevel: string;
+  /** True when a reverse proxy sits in front (TRUST_PROXY is not false). */
   trustProxy: boolean;
+  /** Fastify's trustProxy: how many hops, or which addresses, may set X-Forwarded-For. */
+  trustedProxies: false | number | string;
+  mailRetentionDays: number;
   production: boolean;
 }
 
@@ -99,11 +109,31 @@ function check(name: string, kind: Kind, value: string): string | null {
       return levels.includes(value) ? null : `one of ${levels.join(', ')}`;
     case 'email-from':
       return /@/.test(value) ? null : 'an email address, optionally with a name: Ville <no-reply@ville.fr>';
-    case 'boolean':
-      return value === 'true' || value === 'false' ? null : 'true or false';
+    case 'proxy':
+      return proxySetting(value) === null ? 'false, true, a number of proxies from 1 to 9, or proxy addresses such as 10.0.0.2,10.1.0.0/16' : null;
+    case 'days': {
+      const n = Number(value);
+      return /^\d{1,4}$/.test(value) && n >= 1 && n <= 3650 ? null : 'a number of days from 1 to 3650';
+    }
     case 'string':
       return value.trim() === '' ? `not empty (${name})` : null;
   }
+}
+
+/** TRUST_PROXY as Fastify takes it: `true` is one hop, never "trust everything", because the
+ * leftmost X-Forwarded-For entries are whatever the client wrote. null: not a valid value. */
+function proxySetting(value: string): false | number | string | null {
+  if (value === 'false') return false;
+  if (value === 'true') return 1;
+  if (/^[1-9]$/.test(value)) return Number(value);
+  const items = value.split(',').map((s) => s.trim());
+  const valid = items.every((item) => {
+    const [address, prefix, ...rest] = item.split('/');
+    const family = net.isIP(address ?? '');
+    if (!family || rest.length) return false;
+    return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+  });
+  return valid ? items.join(',') : null;
 }
 
 export class ConfigError extends Error {}
@@ -134,7 +164,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mailFrom: raw.MAIL_FROM,
     timeZone: raw.TIME_ZONE,
     logLevel: raw.LOG_LEVEL,
-    trustProxy: raw.TRUST_PROXY === 'true',
+    trustProxy: raw.TRUST_PROXY !== 'false',
+    trustedProxies: proxySetting(raw.TRUST_PROXY)!,
+    mailRetentionDays: Number(raw.MAIL_RETENTION_DAYS),
     production: env.NODE_ENV === 'production',
   });
 }

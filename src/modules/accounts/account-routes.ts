@@ -10,7 +10,7 @@ import { setSessionCookie } from '../../platform/session-cookie.ts';
 import { requireUser, notFound } from '../../platform/http.ts';
 import { checkCurrentPassword, checkDisplayName, checkNewPassword } from './rules.ts';
 import { passwordChangedMail } from './emails.ts';
-import { checkPasswordOf } from './common.ts';
+import { LIMITS, checkPasswordOf } from './common.ts';
 import { deleteUnusedTokens, deleteUserSessions, findAccount, setUserPassword, updateProfile } from './queries.ts';
 
 export const accountRoutes: FastifyPluginAsync = async (app) => {
@@ -53,7 +53,7 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
     return render(request, reply, 'accounts/password', { title: request.t('accounts.password.title'), errors: {} });
   });
 
-  app.post('/account/password', async (request, reply) => {
+  app.post('/account/password', { config: LIMITS.passwordCheck }, async (request, reply) => {
     const user = requireUser(request, reply);
     if (!user) return reply;
     const current = raw(request.body, 'current_password');

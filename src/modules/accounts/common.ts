@@ -6,14 +6,26 @@ import { hasErrors, type FormErrors } from '../../platform/forms.ts';
 import { findUserById } from '../../platform/users.ts';
 import { verifyPassword } from '../../platform/passwords.ts';
 import { checkCurrentPassword } from './rules.ts';
+import { perAccount, perAddress } from '../../platform/rate-limits.ts';
 
-/** Per IP. Tests turn them off unless `makeApp({ rateLimits: true })`. */
+/**
+ * Every request of a kind, per address or per account; failures and emails per person are
+ * counted in the handlers (see README, Security). Tests turn them off unless
+ * `makeApp({ rateLimits: true })`.
+ */
 export const LIMITS = {
-  login: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-  register: { rateLimit: { max: 5, timeWindow: '10 minutes' } },
-  forgot: { rateLimit: { max: 5, timeWindow: '10 minutes' } },
-  resend: { rateLimit: { max: 5, timeWindow: '10 minutes' } },
+  login: perAddress(300, 15),
+  register: perAddress(100, 60),
+  forgot: perAddress(30, 15),
+  resend: perAddress(30, 15),
+  /** Forms that check the current password: a stolen session must not brute-force it. */
+  passwordCheck: perAccount(10, 15),
+  /** Each try sends two emails, to any address: not a way to mail people in the town's name. */
+  emailChange: perAccount(5, 60),
 };
+
+/** At most this many emails of one kind to one address per hour, whoever asks. */
+export const MAILS_PER_ADDRESS_PER_HOUR = 3;
 
 /** Which way out the page offers: a new confirmation link, a new reset link, or a new change. */
 export type TokenKind = 'confirm' | 'reset' | 'email';

@@ -8,7 +8,7 @@ import { clearSessionCookie } from '../../platform/session-cookie.ts';
 import { requireUser } from '../../platform/http.ts';
 import { checkCurrentPassword } from './rules.ts';
 import { eraseUser } from './queries.ts';
-import { checkPasswordOf } from './common.ts';
+import { LIMITS, checkPasswordOf } from './common.ts';
 import { exportPersonalData } from './personal-data.ts';
 
 export const dataRoutes: FastifyPluginAsync = async (app) => {
@@ -29,7 +29,7 @@ export const dataRoutes: FastifyPluginAsync = async (app) => {
     return render(request, reply, 'accounts/delete', { title: request.t('accounts.delete.title'), values: {}, errors: {} });
   });
 
-  app.post('/account/delete', async (request, reply) => {
+  app.post('/account/delete', { config: LIMITS.passwordCheck }, async (request, reply) => {
     const user = requireUser(request, reply);
     if (!user) return reply;
     const password = raw(request.body, 'current_password');

@@ -11,7 +11,7 @@ import { requireUser } from '../../platform/http.ts';
 import { tokenProblemKey } from './rules.ts';
 import { changeEmailMail, changeEmailNoticeMail } from './emails.ts';
 import { changeUserEmail, deleteUnusedTokens, emailUsedByOther } from './queries.ts';
-import { checkPasswordOf, tokenErrorPage } from './common.ts';
+import { LIMITS, checkPasswordOf, tokenErrorPage } from './common.ts';
 
 export const emailRoutes: FastifyPluginAsync = async (app) => {
   app.get('/account/email', async (request, reply) => {
@@ -20,7 +20,7 @@ export const emailRoutes: FastifyPluginAsync = async (app) => {
     return render(request, reply, 'accounts/email', { title: request.t('accounts.email.title'), values: {}, errors: {} });
   });
 
-  app.post('/account/email', async (request, reply) => {
+  app.post('/account/email', { config: LIMITS.emailChange }, async (request, reply) => {
     const user = requireUser(request, reply);
     if (!user) return reply;
     const newEmail = normalizeEmail(text(request.body, 'new_email'));

@@ -9,6 +9,7 @@ import { createSession, deleteSession } from '../../platform/sessions.ts';
 import { clearSessionCookie, setSessionCookie } from '../../platform/session-cookie.ts';
 import { safeNext } from '../../platform/http.ts';
 import { LIMITS } from './common.ts';
+import { addressOf, failureLimit } from '../../platform/rate-limits.ts';
 
 const destination = (next: string) => (next ? safeNext(next) : '/account');
 
@@ -31,6 +32,11 @@ function loginPage(request: FastifyRequest, reply: FastifyReply, page: LoginPage
 }
 
 export const loginRoutes: FastifyPluginAsync = async (app) => {
+  // A workshop shares one address and mistypes now and then; a brute force fails all the time,
+  // against one account or against many.
+  const failedFromAddress = failureLimit(app, 'login-address', 50, 15, addressOf);
+  const failedForAccount = failureLimit(app, 'login-account', 10, 15, (r) => normalizeEmail(text(r.body, 'email')));
+
   app.get<{ Querystring: { next?: string } }>('/login', async (request, reply) => {
     const next = typeof request.query.next === 'string' ? request.query.next : '';
     if (request.user) return reply.redirect(destination(next), 303);
@@ -46,10 +52,16 @@ export const loginRoutes: FastifyPluginAsync = async (app) => {
     if (password === '') errors.password = { key: 'forms.required' };
     if (hasErrors(errors)) return loginPage(request, reply, { email, next, errors }, 422);
 
+    await failedFromAddress.check(request);
+    await failedForAccount.check(request);
     const user = email.length <= EMAIL_MAX ? findUserByEmail(app.db, email) : undefined;
     // Always one argon2 verification, so an unknown address answers as slowly as a known one.
     const ok = await verifyPassword(user && !user.deleted_at ? user.password_hash : null, password);
-    if (!user || !ok) return loginPage(request, reply, { email, next, alert: 'accounts.login.failed' }, 422);
+    if (!user || !ok) {
+      await failedFromAddress.fail(request);
+      await failedForAccount.fail(request);
+      return loginPage(request, reply, { email, next, alert: 'accounts.login.failed' }, 422);
+    }
     // Said only to whoever knows the password, so it reveals nothing to others.
     if (user.suspended_at) return loginPage(request, reply, { email, next, alert: 'accounts.login.suspended' }, 403);
 

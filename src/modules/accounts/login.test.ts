@@ -1,4 +1,5 @@
-// Logging in and out: good and bad credentials, suspended and deleted accounts, rate limits.
+// Logging in and out: good and bad credentials, suspended and deleted accounts (rate limits:
+// rate-limits.test.ts).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
@@ -132,26 +133,6 @@ test('logging out without the CSRF token is refused and keeps the session', asyn
   assert.equal(res.statusCode, 403);
   assert.equal(count(t, 'sessions'), before);
   assert.equal((await c.get('/account')).statusCode, 200);
-});
-
-test('login attempts are rate limited per IP address: the eleventh in a minute gets a 429 page in French', async () => {
-  const limited = await makeApp({ rateLimits: true });
-  try {
-    const c = limited.client();
-    await c.get('/login');
-    for (let i = 0; i < 10; i++) {
-      const res = await c.post('/login', { email: 'someone@example.org', password: 'wrong password' });
-      assert.equal(res.statusCode, 422, `attempt ${i + 1}`);
-    }
-    const blocked = await c.post('/login', { email: 'someone@example.org', password: 'wrong password' });
-    assert.equal(blocked.statusCode, 429);
-    assert.match(blocked.body, /<html lang="fr">/);
-    assert.match(blocked.body, /Trop de tentatives/);
-    // Other pages are not limited.
-    assert.equal((await c.get('/login')).statusCode, 200);
-  } finally {
-    await limited.close();
-  }
 });
 
 test('login’s next never leads off the site, whatever characters a browser would strip, and never fails', async () => {

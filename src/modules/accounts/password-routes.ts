@@ -11,9 +11,12 @@ import { clearSessionCookie } from '../../platform/session-cookie.ts';
 import { checkNewPassword, tokenProblemKey } from './rules.ts';
 import { resetPasswordMail } from './emails.ts';
 import { deleteUnusedTokens, deleteUserSessions, setUserPassword } from './queries.ts';
-import { LIMITS, tokenErrorPage } from './common.ts';
+import { LIMITS, MAILS_PER_ADDRESS_PER_HOUR, tokenErrorPage } from './common.ts';
+import { quota } from '../../platform/rate-limits.ts';
 
 export const passwordRoutes: FastifyPluginAsync = async (app) => {
+  const resetsTo = quota(app, 'reset-to', MAILS_PER_ADDRESS_PER_HOUR, 60, (r) => normalizeEmail(text(r.body, 'email')));
+
   app.get('/password/forgot', async (request, reply) =>
     render(request, reply, 'accounts/forgot', { title: request.t('accounts.forgot.title'), values: {}, errors: {} }),
   );
@@ -27,7 +30,8 @@ export const passwordRoutes: FastifyPluginAsync = async (app) => {
       return render(request, reply, 'accounts/forgot', { title: request.t('accounts.forgot.title'), values: { email }, errors }, { status: 422 });
     }
     const user = findUserByEmail(app.db, email);
-    if (user && !user.deleted_at) {
+    // Past the quota the answer stays the same, so it says nothing about the account.
+    if (user && !user.deleted_at && (await resetsTo(request))) {
       write(app.db, (tx) => {
         const token = issueToken(app.db, tx, 'reset_password', user.id, null);
         app.mailer.enqueue(tx, resetPasswordMail(app, { email, displayName: user.display_name, locale: user.locale }, token));

@@ -141,16 +141,3 @@ test('a reset link works once and for one hour; forged links are refused', async
   assert.match(forged.body, /Ce lien n’est pas valable/);
 });
 
-test('asking for reset links is rate limited: the sixth in ten minutes gets a 429 page', async () => {
-  const limited = await makeApp({ rateLimits: true });
-  try {
-    const c = limited.client();
-    await c.get('/password/forgot');
-    for (let i = 0; i < 5; i++) assert.equal((await c.post('/password/forgot', { email: 'x@example.org' })).statusCode, 303);
-    const blocked = await c.post('/password/forgot', { email: 'x@example.org' });
-    assert.equal(blocked.statusCode, 429);
-    assert.match(blocked.body, /Trop de tentatives/);
-  } finally {
-    await limited.close();
-  }
-});

@@ -10,9 +10,15 @@ import { checkToken, issueToken, useToken } from '../../platform/tokens.ts';
 import { checkRegistration, tokenProblemKey } from './rules.ts';
 import { confirmEmailMail } from './emails.ts';
 import { confirmUserEmail } from './queries.ts';
-import { LIMITS, tokenErrorPage } from './common.ts';
+import { LIMITS, MAILS_PER_ADDRESS_PER_HOUR, tokenErrorPage } from './common.ts';
+import { addressOf, failureLimit, quota } from '../../platform/rate-limits.ts';
 
 export const registerRoutes: FastifyPluginAsync = async (app) => {
+  // Refused forms (an address already taken among them) are what sweeping through addresses
+  // looks like; a room of people registering mostly succeeds.
+  const refusedFromAddress = failureLimit(app, 'register-address', 30, 15, addressOf);
+  const resendsTo = quota(app, 'resend-to', MAILS_PER_ADDRESS_PER_HOUR, 60, (r) => normalizeEmail(text(r.body, 'email')));
+
   app.get('/register', async (request, reply) => {
     if (request.user) return reply.redirect('/account', 303);
     return render(request, reply, 'accounts/register', { title: request.t('accounts.register.title'), values: {}, errors: {} });
@@ -27,15 +33,18 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
       acceptTerms: checked(body, 'accept_terms'),
       newsConsent: checked(body, 'news_consent'),
     };
+    await refusedFromAddress.check(request);
     const errors = checkRegistration(input);
-    const again = () =>
-      render(
+    const again = async () => {
+      await refusedFromAddress.fail(request);
+      return render(
         request,
         reply,
         'accounts/register',
         { title: request.t('accounts.register.title'), values: { email: input.email, display_name: input.displayName, accept_terms: input.acceptTerms, news_consent: input.newsConsent }, errors },
         { status: 422 },
       );
+    };
     // Registration necessarily tells whether an address is taken (the UNIQUE constraint says it
     // anyway); the rate limit keeps that from being used to sweep through addresses.
     if (!hasErrors(errors) && findUserByEmail(app.db, input.email)) errors.email = { key: 'accounts.email_taken' };
@@ -91,7 +100,7 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
       return render(request, reply, 'accounts/register-sent', { title: request.t('accounts.sent.title'), values: { email }, errors }, { status: 422 });
     }
     const user = findUserByEmail(app.db, email);
-    if (user && !user.deleted_at && !user.email_confirmed_at) {
+    if (user && !user.deleted_at && !user.email_confirmed_at && (await resendsTo(request))) {
       write(app.db, (tx) => {
         const token = issueToken(app.db, tx, 'confirm_email', user.id, email);
         app.mailer.enqueue(tx, confirmEmailMail(app, { email, displayName: user.display_name, locale: user.locale }, token));

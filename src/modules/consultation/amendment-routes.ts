@@ -10,6 +10,7 @@ import { findSection, type Section } from './queries.ts';
 import { TITLE_MAX, BODY_MAX, SECTION_BODY_MAX } from './rules.ts';
 import { createAmendment } from './extras-queries.ts';
 import { sameText } from './diff.ts';
+import { participationLimits } from '../../platform/rate-limits.ts';
 
 type Params = { stepId: string; sectionId: string };
 
@@ -42,7 +43,7 @@ export const amendmentRoutes: FastifyPluginAsync = async (app) => {
     return form(request, reply, ctx, section, { proposed_text: section.body_md, title: '', body: '' }, {});
   });
 
-  app.post<{ Params: Params }>('/:stepId/sections/:sectionId/amendments', async (request, reply) => {
+  app.post<{ Params: Params }>('/:stepId/sections/:sectionId/amendments', { config: participationLimits.contribute }, async (request, reply) => {
     const ctx = loadStep(request, request.params.stepId);
     const user = assertCanParticipate(request, ctx);
     const section = amendableSection(request, ctx, request.params.sectionId);

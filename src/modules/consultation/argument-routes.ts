@@ -9,6 +9,7 @@ import { assertCanParticipate, loadStep, type StepContext } from './guards.ts';
 import { createArgument, deleteArgument, findArgumentTarget, setUsefulMark, type ArgumentTarget, type Side } from './extras-queries.ts';
 import { loadItem, assertPublished } from './item-routes.ts';
 import type { Item } from './item-queries.ts';
+import { participationLimits } from '../../platform/rate-limits.ts';
 
 export const ARGUMENT_MAX = 2000;
 
@@ -34,7 +35,7 @@ function visibleArgument(request: FastifyRequest, ctx: StepContext, rawId: strin
 }
 
 export const argumentRoutes: FastifyPluginAsync = async (app) => {
-  app.post<{ Params: { stepId: string; itemId: string } }>('/:stepId/items/:itemId/arguments', async (request, reply) => {
+  app.post<{ Params: { stepId: string; itemId: string } }>('/:stepId/items/:itemId/arguments', { config: participationLimits.contribute }, async (request, reply) => {
     const ctx = loadStep(request, request.params.stepId);
     const user = assertCanParticipate(request, ctx);
     const item = debateTarget(request, ctx, request.params.itemId, 'allow_arguments', 'consultation.argument.refused.not_allowed');
@@ -59,7 +60,7 @@ export const argumentRoutes: FastifyPluginAsync = async (app) => {
   });
 
   // The form carries the wanted state (mark=1 or 0), so repeated identical requests agree.
-  app.post<{ Params: { stepId: string; argumentId: string } }>('/:stepId/arguments/:argumentId/useful', async (request, reply) => {
+  app.post<{ Params: { stepId: string; argumentId: string } }>('/:stepId/arguments/:argumentId/useful', { config: participationLimits.vote }, async (request, reply) => {
     const ctx = loadStep(request, request.params.stepId);
     const user = assertCanParticipate(request, ctx);
     const arg = visibleArgument(request, ctx, request.params.argumentId);

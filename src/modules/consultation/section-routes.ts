@@ -9,6 +9,7 @@ import { loadStep, assertCanParticipate, participation, type StepContext } from 
 import { listSections, findSection, listSectionTypes, findSectionVote, type Section } from './queries.ts';
 import { listItems, findItemVotes, createOpinion } from './item-queries.ts';
 import { buildTree, ancestry, parseSort, parseKind, parsePage, parseSeed, newSeed, tally, TITLE_MAX, BODY_MAX, SORTS } from './rules.ts';
+import { participationLimits } from '../../platform/rate-limits.ts';
 
 type SectionParams = { stepId: string; sectionId: string };
 type ListQuery = { sort?: string; kind?: string; page?: string };
@@ -98,7 +99,7 @@ export const sectionRoutes: FastifyPluginAsync = async (app) => {
     return renderSection(request, reply, ctx, section, request.query, { values: {}, errors: {} });
   });
 
-  app.post<{ Params: SectionParams }>('/:stepId/sections/:sectionId/contributions', async (request, reply) => {
+  app.post<{ Params: SectionParams }>('/:stepId/sections/:sectionId/contributions', { config: participationLimits.contribute }, async (request, reply) => {
     const ctx = loadStep(request, request.params.stepId);
     const section = loadSection(request, ctx, request.params.sectionId);
     const user = assertCanParticipate(request, ctx);

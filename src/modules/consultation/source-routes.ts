@@ -6,6 +6,7 @@ import { assertCanParticipate, loadStep } from './guards.ts';
 import { TITLE_MAX } from './rules.ts';
 import { createSource, SOURCE_CATEGORIES, type SourceCategory } from './extras-queries.ts';
 import { debateForm, debateTarget } from './argument-routes.ts';
+import { participationLimits } from '../../platform/rate-limits.ts';
 
 export const URL_MAX = 2000;
 
@@ -21,7 +22,7 @@ export function isWebAddress(value: string): boolean {
 }
 
 export const sourceRoutes: FastifyPluginAsync = async (app) => {
-  app.post<{ Params: { stepId: string; itemId: string } }>('/:stepId/items/:itemId/sources', async (request, reply) => {
+  app.post<{ Params: { stepId: string; itemId: string } }>('/:stepId/items/:itemId/sources', { config: participationLimits.contribute }, async (request, reply) => {
     const ctx = loadStep(request, request.params.stepId);
     const user = assertCanParticipate(request, ctx);
     const item = debateTarget(request, ctx, request.params.itemId, 'allow_sources', 'consultation.source.refused.not_allowed');

@@ -10,6 +10,7 @@ import { loadSection } from './section-routes.ts';
 import { loadItem, assertPublished } from './item-routes.ts';
 import { castItemVote, castSectionVote, type VoteResult } from './vote-queries.ts';
 import { parseVoteChoice, tally } from './rules.ts';
+import { participationLimits } from '../../platform/rate-limits.ts';
 
 /** What `_vote.eta` needs. */
 export interface VoteWidget {
@@ -36,7 +37,7 @@ function choiceOf(request: FastifyRequest) {
 }
 
 export const voteRoutes: FastifyPluginAsync = async (app) => {
-  app.post<{ Params: { stepId: string; sectionId: string } }>('/:stepId/sections/:sectionId/vote', async (request, reply) => {
+  app.post<{ Params: { stepId: string; sectionId: string } }>('/:stepId/sections/:sectionId/vote', { config: participationLimits.vote }, async (request, reply) => {
     const ctx = loadStep(request, request.params.stepId);
     const section = loadSection(request, ctx, request.params.sectionId);
     const user = assertCanParticipate(request, ctx);
@@ -47,7 +48,7 @@ export const voteRoutes: FastifyPluginAsync = async (app) => {
     return answer(request, reply, widget, result);
   });
 
-  app.post<{ Params: { stepId: string; itemId: string } }>('/:stepId/items/:itemId/vote', async (request, reply) => {
+  app.post<{ Params: { stepId: string; itemId: string } }>('/:stepId/items/:itemId/vote', { config: participationLimits.vote }, async (request, reply) => {
     const ctx = loadStep(request, request.params.stepId);
     const item = loadItem(request, ctx, request.params.itemId);
     const user = assertCanParticipate(request, ctx);
