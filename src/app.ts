@@ -27,12 +27,22 @@ import { helmetOptions } from './platform/security.ts';
 import { registerErrorPages } from './platform/errors.ts';
 import { randomString } from './platform/secrets.ts';
 import { HttpError } from './platform/http.ts';
+import { refuseStrayMultipart } from './platform/multipart.ts';
 import { cookieNames } from './platform/session-cookie.ts';
 import { viewsDir } from './platform/paths.ts';
 import { modules } from './modules/index.ts';
 import './platform/types.ts';
 
+/**
+ * How long a client may take. A phone on a slow 3G link (about 400 kbit/s up) sends a 5 MB
+ * photo in under two minutes; a body trickling in for longer, or headers that never end, only
+ * hold a connection, so they are cut.
+ */
+export const TIMEOUTS = { requestMs: 180_000, headersMs: 30_000, idleMs: 60_000 };
+
 export interface BuildOptions {
+  /** Shorter limits for the test of slow clients. */
+  timeouts?: typeof TIMEOUTS;
   /** An already-open database (tests share one between builds); else config.dbFile is opened. */
   db?: Db;
   /** Test runs turn rate limits off unless a test is about them. */
@@ -40,6 +50,7 @@ export interface BuildOptions {
 }
 
 export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const timeouts = opts.timeouts ?? TIMEOUTS;
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -53,6 +64,10 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     // A hop count as a function: Fastify takes a bare number as "trust nothing".
     trustProxy: typeof config.trustedProxies === 'number' ? (_address: string, hop: number) => hop < (config.trustedProxies as number) : config.trustedProxies,
     bodyLimit: 1024 * 1024,
+    requestTimeout: timeouts.requestMs,
+    connectionTimeout: timeouts.idleMs,
+    // Node checks the request and header timeouts on this period (30 s by default).
+    http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: Math.min(30_000, timeouts.headersMs / 2) },
   });
   const db = opts.db ?? openDatabase(config.dbFile);
   if (!opts.db) await migrate(db, config.dbFile);
@@ -66,8 +81,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   await app.register(cookie);
   await app.register(formbody);
-  // Multipart fields are parsed before the CSRF check below, which reads `_csrf` from them.
-  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 50 } });
+  // Multipart is only marked here; upload routes read it as a stream (platform/multipart.ts).
+  await app.register(multipart, { limits: { fields: 0, files: 0, parts: 0 }, throwFileSizeLimit: false });
   await app.register(helmet, helmetOptions(config));
   await app.register(rateLimit, {
     global: false,
@@ -87,7 +102,11 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   app.decorateRequest('t', null as never);
   app.decorateRequest('fmt', null as never);
 
+  app.decorateRequest('upload', null as never);
+  app.decorateRequest('csrfChecked', false);
+
   const { session: sessionCookie, csrf: csrfCookie } = cookieNames(config);
+  app.addHook('onRequest', refuseStrayMultipart);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     const session = validateSession(db, request.cookies[sessionCookie]);
@@ -109,9 +128,12 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   // After the body is parsed: every state-changing request carries the session's token.
   app.addHook('preValidation', async (request) => {
     if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
-    const body = request.body as Record<string, unknown> | undefined;
-    const given = request.headers['x-csrf-token'] ?? body?._csrf;
+    const header = request.headers['x-csrf-token'];
+    // An upload's body is still unread: its first field carries the token (platform/multipart.ts).
+    if (request.isMultipart() && header === undefined) return;
+    const given = header ?? (request.body as Record<string, unknown> | undefined)?._csrf;
     if (!csrfValid(request.cookies[csrfCookie], request.session?.id ?? null, given)) throw new HttpError(403, 'errors.csrf.text');
+    request.csrfChecked = true;
   });
 
   useAssets(registerAssets(app));

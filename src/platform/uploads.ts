@@ -7,9 +7,17 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 
 export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
+/** A few kilobytes can declare a huge canvas (a 16,000,000 × 16 PNG takes 31 KB): the size read
+ * from the header is checked before anything is decoded. A 40-megapixel photo still passes. */
+export const IMAGE_MAX_SIDE = 12_000;
+export const IMAGE_MAX_PIXELS = 40_000_000;
 const ACCEPTED = new Set(['png', 'jpeg', 'webp', 'gif', 'avif', 'heif']);
 
 export class NotAnImage extends Error {}
+/** Decodable, but larger than IMAGE_MAX_SIDE or IMAGE_MAX_PIXELS. */
+export class ImageTooLarge extends NotAnImage {}
+/** The form error that says so. */
+export const imageTooLargeError = { key: 'uploads.errors.dimensions', params: { side: IMAGE_MAX_SIDE, megapixels: IMAGE_MAX_PIXELS / 1_000_000 } };
 
 export interface ImageShape {
   width: number;
@@ -22,17 +30,19 @@ export interface ImageShape {
 /** The re-encoded image, or NotAnImage. sharp drops EXIF and other metadata unless asked to keep it. */
 export async function processImage(input: Buffer, shape: ImageShape): Promise<Buffer> {
   const { default: sharp } = await import('sharp');
-  let format: string | undefined;
+  let meta: { format?: string; width?: number; height?: number };
   try {
-    format = (await sharp(input).metadata()).format;
+    meta = await sharp(input, { limitInputPixels: false }).metadata(); // reads the header only
   } catch {
     throw new NotAnImage();
   }
   const accepted = shape.accept ? new Set(shape.accept) : ACCEPTED;
-  if (!format || !accepted.has(format)) throw new NotAnImage();
+  if (!meta.format || !accepted.has(meta.format)) throw new NotAnImage();
+  const [w, h] = [meta.width ?? 0, meta.height ?? 0];
+  if (w > IMAGE_MAX_SIDE || h > IMAGE_MAX_SIDE || w * h > IMAGE_MAX_PIXELS) throw new ImageTooLarge();
   try {
     // rotate() applies the EXIF orientation before the metadata is dropped.
-    const resized = sharp(input).rotate().resize(shape.width, shape.height, { fit: 'inside', withoutEnlargement: true });
+    const resized = sharp(input, { limitInputPixels: IMAGE_MAX_PIXELS }).rotate().resize(shape.width, shape.height, { fit: 'inside', withoutEnlargement: true });
     return await (shape.format === 'png' ? resized.png() : resized.webp({ quality: 82 })).toBuffer();
   } catch {
     throw new NotAnImage(); // truncated or corrupt data behind a valid header

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../../src/config.ts';
-import { buildApp } from '../../src/app.ts';
+import { buildApp, type BuildOptions } from '../../src/app.ts';
 import { startSmtp, type SmtpCapture } from './smtp.ts';
 
 export interface RunningServer {
@@ -31,7 +31,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startServer(opts: { env?: Record<string, string> } = {}): Promise<RunningServer> {
+export async function startServer(opts: { env?: Record<string, string>; build?: BuildOptions } = {}): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'palabre-browser-'));
   const smtp = await startSmtp();
   const port = await freePort();
@@ -40,7 +40,7 @@ export async function startServer(opts: { env?: Record<string, string> } = {}): 
     { NODE_ENV: 'test' },
     { PORT: String(port), HOST: '127.0.0.1', BASE_URL: url, DATA_DIR: dataDir, SMTP_URL: smtp.url, LOG_LEVEL: 'silent', ...opts.env },
   );
-  const app = await buildApp(config, { rateLimits: false });
+  const app = await buildApp(config, { rateLimits: false, ...opts.build });
   await app.listen({ port, host: '127.0.0.1' });
   return {
     app,

@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { makeApp, type TestApp, type Client } from '../../../test/helpers/app.ts';
 import { getSite } from '../../platform/site.ts';
@@ -113,4 +114,49 @@ test('removing the logo deletes its file and the header shows the name alone', a
   assert.equal(fs.existsSync(path.join(uploads(), name)), false);
   const home = await t.client().get('/');
   assert.doesNotMatch(home.body, /<img src="\/uploads\//);
+});
+
+/** A real, valid PNG of 16,000,000 × 16 one-bit pixels: about 31 KB, 256 megapixels once decoded. */
+function hugeCanvasPng(): Buffer {
+  const width = 16_000_000;
+  const height = 16;
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 1; // bit depth
+  ihdr[9] = 0; // greyscale
+  const row = Buffer.alloc(1 + width / 8); // filter byte + zeros
+  const raw = Buffer.concat(Array.from({ length: height }, () => row));
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+}
+
+test('a tiny file declaring a huge canvas is refused from its header, in well under a second', async () => {
+  const png = hugeCanvasPng();
+  assert.ok(png.length < 64 * 1024, `${png.length} bytes`);
+  const before = getSite(t.db);
+  const started = Date.now();
+  const res = await upload(png);
+  assert.ok(Date.now() - started < 1000, `${Date.now() - started} ms`);
+  assert.equal(res.statusCode, 422);
+  assert.match(res.body, /Cette image est trop grande : 12\u202f000 pixels de côté et 40 millions de pixels au plus/);
+  assert.deepEqual(getSite(t.db), before);
 });

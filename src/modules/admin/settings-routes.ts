@@ -3,13 +3,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { render } from '../../platform/render.ts';
 import { getSite } from '../../platform/site.ts';
 import { setFlash } from '../../platform/flash.ts';
-import { text, raw, hasErrors, type FormErrors } from '../../platform/forms.ts';
+import { text, raw, hasErrors, type FormErrors, type FieldError } from '../../platform/forms.ts';
 import { checkSettings, type SettingsValues } from './rules.ts';
 import { saveSiteSettings, setLogoPath } from './site-queries.ts';
-import { processImage, storeUpload, removeUpload, NotAnImage, IMAGE_MAX_BYTES } from '../../platform/uploads.ts';
+import { processImage, storeUpload, removeUpload, NotAnImage, ImageTooLarge, imageTooLargeError, IMAGE_MAX_BYTES } from '../../platform/uploads.ts';
+import { uploadRoute } from '../../platform/multipart.ts';
 
 // The logo sits in the header: a PNG that fits 400×160, at the root of the uploads folder.
 const LOGO = { width: 400, height: 160, format: 'png', accept: ['png', 'jpeg', 'webp'] } as const;
+// The form sends its CSRF token and the file, nothing else.
+const LOGO_FORM = { file: 'logo', fileBytes: IMAGE_MAX_BYTES, fields: 1, fieldBytes: 200, totalFieldBytes: 200 };
 
 function currentValues(request: FastifyRequest): SettingsValues {
   const site = getSite(request.server.db);
@@ -39,16 +42,16 @@ export function settingsRoutes(app: FastifyInstance): void {
     return reply.redirect('/admin/settings', 303);
   });
 
-  // Multipart: `logo` arrives as a Buffer (the app parses multipart with keyValues).
-  app.post('/settings/logo', async (request, reply) => {
-    const file = (request.body as Record<string, unknown> | undefined)?.logo;
-    const refuse = (key: string) => settingsPage(request, reply, { logoErrors: { logo: { key } } }, 422);
-    if (!Buffer.isBuffer(file) || file.length === 0) return refuse('admin.logo.errors.missing');
-    if (file.length > IMAGE_MAX_BYTES) return refuse('admin.logo.errors.too_big');
+  app.post('/settings/logo', uploadRoute(LOGO_FORM), async (request, reply) => {
+    const { file, tooBig } = request.upload;
+    const refuse = (error: string | FieldError, status = 422) => settingsPage(request, reply, { logoErrors: { logo: typeof error === 'string' ? { key: error } : error } }, status);
+    if (tooBig) return refuse('admin.logo.errors.too_big', 413);
+    if (!file) return refuse('admin.logo.errors.missing');
     let png: Buffer;
     try {
       png = await processImage(file, LOGO);
     } catch (err) {
+      if (err instanceof ImageTooLarge) return refuse(imageTooLargeError);
       if (err instanceof NotAnImage) return refuse('admin.logo.errors.not_image');
       throw err;
     }

@@ -4,11 +4,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { render } from '../../platform/render.ts';
 import { notFound } from '../../platform/http.ts';
 import { setFlash } from '../../platform/flash.ts';
-import { text, raw, checked, checkText, hasErrors, type FormErrors, parseId } from '../../platform/forms.ts';
+import { text, raw, checked, checkText, hasErrors, type FormErrors, type FieldError, parseId } from '../../platform/forms.ts';
 import { isUniqueViolation } from '../../platform/users.ts';
 import type { Visibility } from '../../db/schema.ts';
 import { TITLE_MAX, SLUG_MAX, SUMMARY_MAX, BODY_MAX, SLUG, slugify, idList } from './rules.ts';
-import { processImage, storeUpload, removeUpload, NotAnImage, IMAGE_MAX_BYTES } from '../../platform/uploads.ts';
+import { processImage, storeUpload, removeUpload, NotAnImage, ImageTooLarge, imageTooLargeError, IMAGE_MAX_BYTES } from '../../platform/uploads.ts';
+import { uploadRoute, type Upload } from '../../platform/multipart.ts';
 
 // Covers fit 1200×630 (the usual sharing-card size), as WebP, in uploads/projects.
 const COVER = { width: 1200, height: 630, format: 'webp' } as const;
@@ -56,15 +57,18 @@ function readProject(db: FastifyInstance['db'], body: unknown, id: number | null
   return { values, errors };
 }
 
-/** The uploaded cover as WebP, null when no file was chosen, or an error key. */
-async function readCover(body: unknown): Promise<Buffer | null | { error: string }> {
-  const file = (body as Record<string, unknown> | undefined)?.cover;
-  if (!Buffer.isBuffer(file) || file.length === 0) return null;
-  if (file.length > IMAGE_MAX_BYTES) return { error: 'projects.admin.errors.cover_too_big' };
+// The form's text fields: a dozen, plus one checkbox per theme, district and group.
+const PROJECT_FORM = { file: 'cover', fileBytes: IMAGE_MAX_BYTES, fields: 1000, fieldBytes: 4 * BODY_MAX, totalFieldBytes: 6 * BODY_MAX };
+
+/** The uploaded cover as WebP, null when no file was chosen, or an error. */
+async function readCover(upload: Upload): Promise<Buffer | null | { error: FieldError }> {
+  if (upload.tooBig) return { error: { key: 'projects.admin.errors.cover_too_big' } };
+  if (!upload.file) return null;
   try {
-    return await processImage(file, COVER);
+    return await processImage(upload.file, COVER);
   } catch (err) {
-    if (err instanceof NotAnImage) return { error: 'projects.admin.errors.cover_not_image' };
+    if (err instanceof ImageTooLarge) return { error: imageTooLargeError };
+    if (err instanceof NotAnImage) return { error: { key: 'projects.admin.errors.cover_not_image' } };
     throw err;
   }
 }
@@ -107,10 +111,10 @@ export function projectAdminRoutes(app: FastifyInstance): void {
     formPage(request, reply, null, { title: '', slug: '', summary: '', body_md: '', visibility: 'draft', archived: false, themeIds: [], districtIds: [], groupIds: [], cover_path: null }),
   );
 
-  app.post('/admin/projects', async (request, reply) => {
+  app.post('/admin/projects', uploadRoute(PROJECT_FORM), async (request, reply) => {
     const { values, errors } = readProject(app.db, request.body, null);
-    const cover = await readCover(request.body);
-    if (cover && 'error' in cover) errors.cover = { key: cover.error };
+    const cover = await readCover(request.upload);
+    if (cover && 'error' in cover) errors.cover = cover.error;
     if (hasErrors(errors)) return formPage(request, reply, null, values, errors, 422);
     const coverPath = cover ? await storeCover(app.config.dataDir, cover as Buffer) : null;
     let id: number;
@@ -131,12 +135,12 @@ export function projectAdminRoutes(app: FastifyInstance): void {
     return formPage(request, reply, project.id, { ...project, archived: !!project.archived, ...links });
   });
 
-  app.post('/admin/projects/:id', async (request, reply) => {
+  app.post('/admin/projects/:id', uploadRoute(PROJECT_FORM), async (request, reply) => {
     const project = projectFrom(request);
     const { values, errors } = readProject(app.db, request.body, project.id);
     values.cover_path = project.cover_path;
-    const cover = await readCover(request.body);
-    if (cover && 'error' in cover) errors.cover = { key: cover.error };
+    const cover = await readCover(request.upload);
+    if (cover && 'error' in cover) errors.cover = cover.error;
     if (hasErrors(errors)) return formPage(request, reply, project.id, values, errors, 422);
     let newCover: string | null | undefined = undefined;
     if (cover) newCover = await storeCover(app.config.dataDir, cover as Buffer);
