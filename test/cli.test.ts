@@ -109,9 +109,24 @@ describe('the palabre command', { concurrency: 4 }, () => {
     assert.equal(fs.existsSync(path.join(dir, 'palabre.db')), false);
   });
 
+  test('admin create asks for the public name of a new account, never shows the address, and refuses reserved names', async (t) => {
+    const dir = tempDir(t);
+    const unnamed = await palabre(dir, ['admin', 'create', '--email', 'camille.martin@ville.fr']);
+    assert.equal(unnamed.status, 2);
+    assert.match(unnamed.stderr, /--name/);
+    for (const name of ['Modérateur', 'Participant supprimé', 'Camille\u202eenilliC']) {
+      const refused = await palabre(dir, ['admin', 'create', '--email', 'camille.martin@ville.fr', '--name', name]);
+      assert.equal(refused.status, 2, name);
+      assert.match(refused.stderr, /Not a usable display name/);
+    }
+    const db = openDatabase(path.join(dir, 'palabre.db'));
+    t.after(() => closeDatabase(db));
+    assert.equal((await db.selectFrom('users').select('id').execute()).length, 0);
+  });
+
   test('backup writes a copy that passes the integrity check and holds the data', async (t) => {
     const dir = tempDir(t);
-    assert.equal((await palabre(dir, ['admin', 'create', '--email', 'admin@ville.fr'])).status, 0);
+    assert.equal((await palabre(dir, ['admin', 'create', '--email', 'admin@ville.fr', '--name', 'Camille'])).status, 0);
     const target = path.join(dir, 'backups', 'copy.db');
     const run = await palabre(dir, ['backup', target]);
     assert.equal(run.status, 0, run.stderr);

@@ -13,6 +13,9 @@ import { checkEmail, normalizeEmail, type FormErrors } from '../platform/forms.t
 import { runDemo } from '../platform/demo.ts';
 import { modules } from '../modules/index.ts';
 import { CliError } from './usage.ts';
+import { checkDisplayName, normalizeName, reservedNames } from '../platform/names.ts';
+import { getSite } from '../platform/site.ts';
+import { messages } from '../platform/messages.ts';
 
 /** The reset link printed by `admin create` lasts a day: it is often passed on by someone else. */
 export const ADMIN_LINK_LIFETIME_MS = 24 * 3600_000;
@@ -42,20 +45,26 @@ export async function adminCreate(config: Config, rawEmail: string, name?: strin
   const errors: FormErrors = {};
   checkEmail(errors, 'email', email);
   if (errors.email) throw new CliError(`Not a valid email address: ${rawEmail}`);
-  const displayName = (name ?? '').trim() || email.split('@')[0]!;
+  const displayName = normalizeName(name ?? '');
 
   return withDatabase(config, async (db) => {
     await migrate(db, config.dbFile);
+    const existing = findUserByEmail(db, email);
+    // The name is public: never made up from the address (its local part is often a real name).
+    if (!existing || name !== undefined) {
+      if (name === undefined) throw new CliError('admin create needs --name "<the name shown on the site>" for a new account, e.g. --name "Service démocratie locale".');
+      checkDisplayName(errors, 'name', displayName, reservedNames(getSite(db).name));
+      if (errors.name) throw new CliError(`Not a usable display name: ${name} (${messages.en[errors.name.key as keyof typeof messages.en] ?? errors.name.key})`);
+    }
     const now = new Date();
     const { token, promoted } = write(db, (tx) => {
-      const existing = findUserByEmail(db, email);
       let userId: number;
       if (existing) {
         userId = existing.id;
         tx.run(
           db
             .updateTable('users')
-            .set({ role: 'admin', email_confirmed_at: existing.email_confirmed_at ?? now.toISOString() })
+            .set({ role: 'admin', email_confirmed_at: existing.email_confirmed_at ?? now.toISOString(), ...(name !== undefined ? { display_name: displayName } : {}) })
             .where('id', '=', userId),
         );
       } else {

@@ -6,7 +6,8 @@ export const usage = `Usage: palabre [command] [options]
 Commands:
   serve                                 Start the web server (the default command).
   migrate                               Apply pending database migrations and list them.
-  admin create --email <e> [--name <n>] Create an administrator (or promote an existing account)
+  admin create --email <e> --name <n>   Create an administrator shown on the site as <n> (or
+                                        promote an existing account; --name is then optional)
                                         and print a one-time link to choose the password.
   backup <file>                         Write a consistent copy of the database to <file>
                                         (safe while the server runs) and check it.

@@ -9,6 +9,8 @@ import { createSession } from '../../platform/sessions.ts';
 import { setSessionCookie } from '../../platform/session-cookie.ts';
 import { requireUser, notFound } from '../../platform/http.ts';
 import { checkCurrentPassword, checkDisplayName, checkNewPassword } from './rules.ts';
+import { normalizeName, reservedNames } from '../../platform/names.ts';
+import { getSite } from '../../platform/site.ts';
 import { passwordChangedMail } from './emails.ts';
 import { LIMITS, checkPasswordOf } from './common.ts';
 import { deleteUnusedTokens, deleteUserSessions, findAccount, setUserPassword, updateProfile } from './queries.ts';
@@ -34,10 +36,10 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
   app.post('/account/profile', async (request, reply) => {
     const user = requireUser(request, reply);
     if (!user) return reply;
-    const displayName = text(request.body, 'display_name');
+    const displayName = normalizeName(text(request.body, 'display_name'));
     const newsConsent = checked(request.body, 'news_consent');
     const errors: FormErrors = {};
-    checkDisplayName(errors, 'display_name', displayName);
+    checkDisplayName(errors, 'display_name', displayName, reservedNames(getSite(app.db).name));
     if (hasErrors(errors)) {
       const values = { display_name: displayName, news_consent: newsConsent };
       return render(request, reply, 'accounts/profile', { title: request.t('accounts.profile.title'), values, errors }, { status: 422 });

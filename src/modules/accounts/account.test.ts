@@ -39,6 +39,22 @@ test('anonymous posts to account pages get 401 and write nothing', async () => {
   assert.deepEqual(snapshot(t), before);
 });
 
+test('a profile cannot take a reserved or invisible name, in French or English', async () => {
+  const { id, email } = await makeUser(t, { name: 'Dominique' });
+  const c = t.client();
+  await loginAs(c, email);
+  const before = snapshot(t, id);
+  for (const name of ['Administrateur', 'deleted participant', 'Palabre', 'Dom\u200binique', 'Dom\r\ninique']) {
+    const res = await c.submit('/account/profile', { display_name: name });
+    assert.equal(res.statusCode, 422, JSON.stringify(name));
+    assert.match(res.body, /réservé au site|caractères invisibles/);
+  }
+  await c.get('/lang/en');
+  const english = await c.submit('/account/profile', { display_name: 'Modérateur' });
+  assert.match(english.body, /This name is reserved for the site/);
+  assert.deepEqual(snapshot(t, id), before);
+});
+
 test('bad profile input is refused with 422, the values kept, and nothing changed', async () => {
   const { id, email } = await makeUser(t, { name: 'Dominique' });
   const c = t.client();

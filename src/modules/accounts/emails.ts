@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { isLocale } from '../../platform/i18n.ts';
 import type { Message } from '../../platform/mail.ts';
 import { getSite } from '../../platform/site.ts';
+import { nameForMail } from '../../platform/names.ts';
 
 export interface Recipient {
   email: string;
@@ -20,7 +21,7 @@ type Kind = 'confirm' | 'reset' | 'change' | 'change_notice' | 'password_changed
 function compose(app: FastifyInstance, to: Recipient, kind: Kind, opts: { link?: string; params?: Record<string, string>; closing: 'ignore' | 'alert' }): Message {
   const t = app.i18n.translator(isLocale(to.locale) ? to.locale : 'fr');
   const site = getSite(app.db).name;
-  const lines = [t('accounts.mail.greeting', { name: to.displayName ?? '' }), '', t(`accounts.mail.${kind}.body`, opts.params)];
+  const lines = [t('accounts.mail.greeting', { name: nameForMail(to.displayName) }), '', t(`accounts.mail.${kind}.body`, opts.params)];
   if (opts.link) lines.push('', opts.link);
   lines.push('', t(`accounts.mail.${opts.closing}`), '', t('accounts.mail.signature', { site }));
   return { to: to.email, subject: t(`accounts.mail.${kind}.subject`, { site }), text: lines.join('\n') + '\n' };

@@ -8,6 +8,8 @@ import { findUserByEmail, insertUser, isUniqueViolation } from '../../platform/u
 import { hashPassword } from '../../platform/passwords.ts';
 import { checkToken, issueToken, useToken } from '../../platform/tokens.ts';
 import { checkRegistration, tokenProblemKey } from './rules.ts';
+import { normalizeName, reservedNames } from '../../platform/names.ts';
+import { getSite } from '../../platform/site.ts';
 import { confirmEmailMail } from './emails.ts';
 import { confirmUserEmail } from './queries.ts';
 import { LIMITS, MAILS_PER_ADDRESS_PER_HOUR, tokenErrorPage } from './common.ts';
@@ -29,12 +31,12 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
     const input = {
       email: normalizeEmail(text(body, 'email')),
       password: raw(body, 'password'),
-      displayName: text(body, 'display_name'),
+      displayName: normalizeName(text(body, 'display_name')),
       acceptTerms: checked(body, 'accept_terms'),
       newsConsent: checked(body, 'news_consent'),
     };
     await refusedFromAddress.check(request);
-    const errors = checkRegistration(input);
+    const errors = checkRegistration(input, reservedNames(getSite(app.db).name));
     const again = async () => {
       await refusedFromAddress.fail(request);
       return render(

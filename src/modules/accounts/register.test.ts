@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
 import { linkIn } from '../../../test/helpers/smtp.ts';
 import { readSync, write } from '../../db/write.ts';
-import { findUserByEmail } from '../../platform/users.ts';
+import { findUserByEmail, insertUser } from '../../platform/users.ts';
 import { PASSWORD, count, loginAs, makeUser, snapshot, uniqueEmail, userRow } from './test-support.ts';
 
 let t: TestApp;
@@ -231,4 +231,36 @@ test('the error summary names each field, so identical messages stay distinct li
   assert.ok(links.length >= 3, links.join(' | '));
   assert.equal(new Set(links).size, links.length, `distinct link texts: ${links.join(' | ')}`);
   assert.ok(links.some((l) => l!.startsWith('Adresse e-mail') || l!.includes('e-mail')), links.join(' | '));
+});
+
+test('registration refuses names that would mislead, in the person’s language, and writes nothing', async () => {
+  const c = t.client();
+  await c.get('/register');
+  const before = count(t, 'users');
+  for (const [name, message] of [
+    ['Participant supprimé', /Ce nom est réservé au site/],
+    ['MODÉRATEUR', /Ce nom est réservé au site/],
+    ['Camille\r\nBcc: tout@ville.fr', /caractères invisibles ou de contrôle/],
+    ['\u3164', /caractères invisibles ou de contrôle/],
+    ['Cam\u202eille', /caractères invisibles ou de contrôle/],
+  ] as const) {
+    const res = await c.post('/register', { email: uniqueEmail(), display_name: name, password: PASSWORD, accept_terms: 'on' });
+    assert.equal(res.statusCode, 422, JSON.stringify(name));
+    assert.match(res.body, message);
+  }
+  assert.equal(count(t, 'users'), before);
+  const ok = await c.post('/register', { email: uniqueEmail(), display_name: '  Jean\u00a0 Dupont ', password: PASSWORD, accept_terms: 'on' });
+  assert.equal(ok.statusCode, 303);
+  assert.equal(readSync(t.db).first(t.db.selectFrom('users').select('display_name').orderBy('id', 'desc').limit(1))?.display_name, 'Jean Dupont');
+});
+
+test('an email greets a name stored before the rules on one line, without its line breaks', async () => {
+  const email = uniqueEmail('ancien');
+  write(t.db, (tx) => insertUser(t.db, tx, { email, passwordHash: null, displayName: 'Camille\r\nBcc: tout@ville.fr\r\n\r\nFaux message', emailConfirmed: true }));
+  const c = t.client();
+  await c.submit('/password/forgot', { email });
+  const mail = await t.smtp.waitFor(email);
+  const first = mail.text.split('\n')[0]!;
+  assert.match(first, /Camille Bcc: tout@ville.fr Faux message/);
+  assert.equal(mail.text.split('\n')[1], '');
 });

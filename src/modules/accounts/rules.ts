@@ -1,10 +1,10 @@
 // Pure checks of the account forms: what each field must be, as catalogue keys. Routes read the
 // fields, these functions say what is wrong, nothing here touches the database.
-import { checkEmail, checkText, type FormErrors } from '../../platform/forms.ts';
+import { checkEmail, type FormErrors } from '../../platform/forms.ts';
+import { checkDisplayName as checkName, reservedNames } from '../../platform/names.ts';
 import { passwordProblem } from '../../platform/passwords.ts';
 import type { TokenCheck } from '../../platform/tokens.ts';
 
-export const DISPLAY_NAME_MAX = 60;
 
 export interface RegistrationInput {
   email: string;
@@ -13,8 +13,9 @@ export interface RegistrationInput {
   acceptTerms: boolean;
 }
 
-export function checkDisplayName(errors: FormErrors, name: string, value: string): void {
-  checkText(errors, name, value, { required: true, max: DISPLAY_NAME_MAX });
+/** `value` comes through normalizeName; `reserved` holds the site's name when the route knows it. */
+export function checkDisplayName(errors: FormErrors, name: string, value: string, reserved = reservedNames('')): void {
+  checkName(errors, name, value, reserved);
 }
 
 /** A new password: present, long enough, not too long, not one of the most common ones. */
@@ -33,10 +34,10 @@ export function checkCurrentPassword(errors: FormErrors, name: string, value: st
   else if (value.length > 1000) errors[name] = { key: 'accounts.current_password_wrong' };
 }
 
-export function checkRegistration(input: RegistrationInput): FormErrors {
+export function checkRegistration(input: RegistrationInput, reserved = reservedNames('')): FormErrors {
   const errors: FormErrors = {};
   checkEmail(errors, 'email', input.email);
-  checkDisplayName(errors, 'display_name', input.displayName);
+  checkDisplayName(errors, 'display_name', input.displayName, reserved);
   checkNewPassword(errors, 'password', input.password);
   if (!input.acceptTerms) errors.accept_terms = { key: 'accounts.register.terms_required' };
   return errors;

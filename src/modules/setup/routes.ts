@@ -12,9 +12,9 @@ import { setSessionCookie } from '../../platform/session-cookie.ts';
 import { setFlash } from '../../platform/flash.ts';
 import { runDemo } from '../../platform/demo.ts';
 import { setupDone, completeSetup, SetupAlreadyDone } from './queries.ts';
+import { checkDisplayName, normalizeName, reservedNames } from '../../platform/names.ts';
 
 export const SITE_NAME_MAX = 100;
-export const DISPLAY_NAME_MAX = 50;
 
 /** The usable token, or an error page: nothing is shown or written once setup is done. */
 function usableToken(request: FastifyRequest, raw: unknown) {
@@ -37,14 +37,14 @@ export const routes: FastifyPluginAsync = async (app) => {
     const values = {
       site_name: text(body, 'site_name'),
       email: normalizeEmail(text(body, 'email')),
-      display_name: text(body, 'display_name'),
+      display_name: normalizeName(text(body, 'display_name')),
       demo: checked(body, 'demo'),
     };
     const password = raw(body, 'password');
     const errors: FormErrors = {};
     checkText(errors, 'site_name', values.site_name, { required: true, max: SITE_NAME_MAX });
     checkEmail(errors, 'email', values.email);
-    checkText(errors, 'display_name', values.display_name, { required: true, max: DISPLAY_NAME_MAX });
+    checkDisplayName(errors, 'display_name', values.display_name, reservedNames(values.site_name));
     const problem = passwordProblem(password);
     if (problem) errors.password = { key: problem };
     const again = (status: number) => render(request, reply, 'setup/form', { title: request.t('setup.form.title'), token: tokenRaw, values, errors }, { status });
