@@ -44,13 +44,31 @@ function txFor(db: Db): Tx {
   };
 }
 
+const committed = new WeakMap<object, Set<() => void>>();
+
+/** Calls `listener` after each committed write that may change what a page shows (the page
+ * cache empties itself so). Returns the function that removes it. */
+export function onCommit(db: Db, listener: () => void): () => void {
+  let set = committed.get(db.sqlite);
+  if (!set) committed.set(db.sqlite, (set = new Set()));
+  set.add(listener);
+  return () => set.delete(listener);
+}
+
+export interface WriteOptions {
+  /** True for bookkeeping no page shows (sessions, the mail outbox): no commit listener runs. */
+  quiet?: boolean;
+}
+
 /**
  * Runs `fn` in one IMMEDIATE transaction: all its statements commit together or none do.
- * `fn` must be synchronous; throwing rolls everything back.
+ * `fn` must be synchronous; throwing rolls everything back (and tells no listener).
  */
-export function write<T>(db: Db, fn: (tx: Tx) => T): T {
+export function write<T>(db: Db, fn: (tx: Tx) => T, opts: WriteOptions = {}): T {
   const tx = txFor(db);
-  return db.sqlite.transaction(() => fn(tx)).immediate();
+  const result = db.sqlite.transaction(() => fn(tx)).immediate();
+  if (!opts.quiet) for (const listener of committed.get(db.sqlite) ?? []) listener();
+  return result;
 }
 
 /** Synchronous read through the same statement cache, for hot paths. */

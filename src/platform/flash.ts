@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 const COOKIE = 'flash';
 
 export function setFlash(reply: FastifyReply, key: string): void {
-  reply.setCookie(COOKIE, key, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 60 });
+  reply.setCookie(COOKIE, key, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 60, secure: reply.server.config.secure });
 }
 
 export function takeFlash(request: FastifyRequest, reply: FastifyReply): string | null {

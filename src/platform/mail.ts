@@ -25,6 +25,7 @@ export interface Mailer {
 }
 
 const MAX_ATTEMPTS = 10;
+const QUIET = { quiet: true }; // the outbox's bookkeeping changes no page
 const backoffMs = (attempts: number) => Math.min(2 ** attempts * 30_000, 6 * 3600_000);
 
 export function createMailer(db: Db, opts: { smtpUrl: string; from: string; dataDir: string; log: FastifyBaseLogger }): Mailer {
@@ -45,12 +46,12 @@ export function createMailer(db: Db, opts: { smtpUrl: string; from: string; data
         const links = row.text_body.match(/https?:\/\/\S+/g) ?? [];
         opts.log.info({ mail: row.id, file, links }, 'no SMTP_URL: email written to a file');
       }
-      write(db, (tx) => tx.run(db.updateTable('mail_outbox').set({ sent_at: new Date().toISOString(), attempts: row.attempts + 1, last_error: null }).where('id', '=', row.id)));
+      write(db, (tx) => tx.run(db.updateTable('mail_outbox').set({ sent_at: new Date().toISOString(), attempts: row.attempts + 1, last_error: null }).where('id', '=', row.id)), QUIET);
       return true;
     } catch (err) {
       const attempts = row.attempts + 1;
       const next = new Date(Date.now() + (attempts >= MAX_ATTEMPTS ? 100 * 365 * 24 * 3600_000 : backoffMs(attempts))).toISOString();
-      write(db, (tx) => tx.run(db.updateTable('mail_outbox').set({ attempts, next_attempt_at: next, last_error: String((err as Error).message).slice(0, 500) }).where('id', '=', row.id)));
+      write(db, (tx) => tx.run(db.updateTable('mail_outbox').set({ attempts, next_attempt_at: next, last_error: String((err as Error).message).slice(0, 500) }).where('id', '=', row.id)), QUIET);
       opts.log.warn({ mail: row.id, attempts, err: (err as Error).message }, 'email not sent; will retry');
       return false;
     }

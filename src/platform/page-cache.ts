@@ -1,33 +1,52 @@
 // Anonymous visitors of a public page all see the same HTML for the same address and language,
-// so a route that opts in (`config: { pageCache: true }`) serves it from memory for a few
-// seconds. Correct before fast: every state-changing request empties the whole cache before its
-// answer leaves, a page rendered while a write happened is not stored (generations), and entries
-// expire after TTL_MS because step states follow the clock. The CSRF token, the one per-visitor
-// piece of an anonymous page, is stored as a marker and put back on the way out.
+// so a route that opts in (`config: { pageCache: true }`, or `{ query: [...] }` naming the query
+// parameters it reads) serves it from memory for a few seconds. Correct before fast: every
+// committed write empties the cache (a refused request writes nothing, so it changes nothing),
+// a page rendered while a write happened is not stored (generations), and entries expire after
+// TTL_MS because step states follow the clock. The CSRF token, the one per-visitor piece of an
+// anonymous page, is stored as a marker and put back on the way out.
+import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { onCommit } from '../db/write.ts';
 
 export const TTL_MS = 10_000;
 const MAX_ENTRIES = 300;
-/** Stands for the visitor's CSRF token in cached HTML. */
-export const CSRF_MARKER = '\u0000csrf\u0000';
+/** Stands for the visitor's CSRF token in cached HTML: random per process, so no user text
+ * (a name, a source's address) can hold it and be swapped for the reader's token. */
+export const CSRF_MARKER = `csrf-${crypto.randomBytes(16).toString('hex')}`;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    pageCache?: boolean;
+    pageCache?: true | { query: readonly string[] };
   }
 }
 
 export interface PageCache {
   /** Called by render(): the HTML of a cacheable request, stored if nothing was written meanwhile. */
   store(request: FastifyRequest, html: string): void;
-  /** True when render() should write the CSRF marker instead of the token. */
-  caching(request: FastifyRequest): boolean;
+  /** The address a cacheable request is rendered for (its path and the parameters the route
+   * reads), or null when render() should not cache it. */
+  caching(request: FastifyRequest): string | null;
   clear(): void;
 }
 
 interface Pending {
   key: string;
+  url: string;
   generation: number;
+}
+
+/** The request's path with only the query parameters the route reads, in the declared order. */
+function canonicalUrl(request: FastifyRequest, names: readonly string[]): string {
+  const [path, search = ''] = request.url.split('?');
+  const given = new URLSearchParams(search);
+  const kept = new URLSearchParams();
+  for (const name of names) {
+    const value = given.get(name);
+    if (value !== null) kept.set(name, value);
+  }
+  const query = kept.toString();
+  return query ? `${path}?${query}` : path!;
 }
 
 export function createPageCache(app: FastifyInstance, csrfOf: (request: FastifyRequest) => string): PageCache {
@@ -35,32 +54,27 @@ export function createPageCache(app: FastifyInstance, csrfOf: (request: FastifyR
   const pending = new WeakMap<FastifyRequest, Pending>();
   let generation = 0;
 
-  const keyFor = (request: FastifyRequest): string | null => {
-    if (request.method !== 'GET' || request.user || !request.routeOptions.config.pageCache) return null;
-    if (request.cookies.flash) return null; // a one-shot message belongs to one visitor
-    return `${request.locale}|${request.wantsFragment ? 'fragment' : 'page'}|${request.url}`;
-  };
   const clear = () => {
     generation++;
     entries.clear();
   };
+  onCommit(app.db, clear);
 
   app.addHook('preHandler', async (request, reply) => {
-    const key = keyFor(request);
-    if (!key) return;
+    const opted = request.routeOptions.config.pageCache;
+    if (request.method !== 'GET' || request.user || !opted) return;
+    if (request.cookies.flash) return; // a one-shot message belongs to one visitor
+    const url = canonicalUrl(request, opted === true ? [] : opted.query);
+    const key = `${request.locale}|${request.wantsFragment ? 'fragment' : 'page'}|${url}`;
     const entry = entries.get(key);
     if (entry && entry.expires > Date.now()) {
       return reply.header('vary', 'HX-Request').type('text/html; charset=utf-8').send(entry.html.replaceAll(CSRF_MARKER, csrfOf(request)));
     }
-    pending.set(request, { key, generation });
-  });
-  // Before the answer of a write leaves, so the page the person is sent to next is fresh.
-  app.addHook('onSend', async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') clear();
+    pending.set(request, { key, url, generation });
   });
 
   return {
-    caching: (request) => pending.has(request),
+    caching: (request) => pending.get(request)?.url ?? null,
     store(request, html) {
       const p = pending.get(request);
       if (!p || p.generation !== generation) return;

@@ -22,7 +22,10 @@ export function useAssets(a: Assets): void {
   assets = a;
 }
 
-export function commonLocals(request: FastifyRequest, reply: FastifyReply, cached = false) {
+/** `cachedUrl`: the page is rendered for the cache, as for this address and any visitor. */
+export function commonLocals(request: FastifyRequest, reply: FastifyReply, cachedUrl: string | null = null) {
+  const cached = cachedUrl !== null;
+  const url = cachedUrl ?? request.url;
   return {
     t: request.t,
     fmt: request.fmt,
@@ -33,8 +36,8 @@ export function commonLocals(request: FastifyRequest, reply: FastifyReply, cache
     flash: takeFlash(request, reply),
     assets,
     markdown: renderMarkdown,
-    path: request.url.split('?')[0] ?? '/',
-    url: request.url,
+    path: url.split('?')[0] ?? '/',
+    url,
   };
 }
 
@@ -42,9 +45,9 @@ export async function render(request: FastifyRequest, reply: FastifyReply, page:
   const template = opts.fragment && request.wantsFragment ? opts.fragment : page;
   const status = opts.status ?? 200;
   const pageCache = request.server.pageCache;
-  const cached = status === 200 && opts.cache !== false && pageCache.caching(request);
-  let html: string = await reply.viewAsync(template, { ...commonLocals(request, reply, cached), ...data });
-  if (cached) {
+  const cachedUrl = status === 200 && opts.cache !== false ? pageCache.caching(request) : null;
+  let html: string = await reply.viewAsync(template, { ...commonLocals(request, reply, cachedUrl), ...data });
+  if (cachedUrl !== null) {
     pageCache.store(request, html);
     html = html.replaceAll(CSRF_MARKER, csrfToken(request.csrfSecret, null));
   }

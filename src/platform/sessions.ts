@@ -8,6 +8,7 @@ import { newToken, parseToken, secretMatches } from './secrets.ts';
 export const SESSION_LIFETIME_MS = 30 * 24 * 3600_000; // absolute: log in again after 30 days
 export const SESSION_IDLE_MS = 7 * 24 * 3600_000; // unused for 7 days: expired
 const TOUCH_EVERY_MS = 3600_000; // record activity at most hourly: no write per request
+const QUIET = { quiet: true }; // sessions change no public page
 
 export interface SessionUser {
   id: number;
@@ -25,9 +26,7 @@ export interface Session {
 
 export function createSession(db: Db, userId: number, now = Date.now()): string {
   const { id, hash, token } = newToken();
-  write(db, (tx) =>
-    tx.run(db.insertInto('sessions').values({ id, secret_hash: hash, user_id: userId, created_at: now, last_seen_at: now })),
-  );
+  write(db, (tx) => tx.run(db.insertInto('sessions').values({ id, secret_hash: hash, user_id: userId, created_at: now, last_seen_at: now })), QUIET);
   return token;
 }
 
@@ -61,7 +60,7 @@ export function validateSession(db: Db, token: unknown, now = Date.now()): Sessi
     return null;
   }
   if (now - row.last_seen_at > TOUCH_EVERY_MS) {
-    write(db, (tx) => tx.run(db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', row.id)));
+    write(db, (tx) => tx.run(db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', row.id)), QUIET);
   }
   return {
     id: row.id,
@@ -77,7 +76,7 @@ export function validateSession(db: Db, token: unknown, now = Date.now()): Sessi
 }
 
 export function deleteSession(db: Db, sessionId: string): void {
-  write(db, (tx) => tx.run(db.deleteFrom('sessions').where('id', '=', sessionId)));
+  write(db, (tx) => tx.run(db.deleteFrom('sessions').where('id', '=', sessionId)), QUIET);
 }
 
 /** Used inside a caller's write transaction: password change, suspension, deletion. */

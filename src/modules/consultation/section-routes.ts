@@ -93,7 +93,7 @@ export const sectionRoutes: FastifyPluginAsync = async (app) => {
     return render(request, reply, 'consultation/step', { title: ctx.step.title, ...ctx, ...participation(request, ctx), tree: buildTree(sections), adminPath });
   });
 
-  app.get<{ Params: SectionParams; Querystring: ListQuery }>('/:stepId/sections/:sectionId', { config: { pageCache: true } }, async (request, reply) => {
+  app.get<{ Params: SectionParams; Querystring: ListQuery }>('/:stepId/sections/:sectionId', { config: { pageCache: { query: ['sort', 'kind', 'page'] } } }, async (request, reply) => {
     const ctx = loadStep(request, request.params.stepId);
     const section = loadSection(request, ctx, request.params.sectionId);
     return renderSection(request, reply, ctx, section, request.query, { values: {}, errors: {} });

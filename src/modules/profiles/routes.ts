@@ -11,7 +11,7 @@ const parsePage = (v: unknown) => (typeof v === 'string' && /^\d{1,6}$/.test(v) 
 const EXCERPT = 160;
 
 export const routes: FastifyPluginAsync = async (app) => {
-  app.get<{ Params: { id: string }; Querystring: { page?: string } }>('/:id', { config: { pageCache: true } }, async (request, reply) => {
+  app.get<{ Params: { id: string }; Querystring: { page?: string } }>('/:id', { config: { pageCache: { query: ['page'] } } }, async (request, reply) => {
     const id = parseId(request.params.id);
     const person = id === null ? undefined : findProfile(app.db, id);
     if (!person) throw notFound();

@@ -28,7 +28,7 @@ export function homeUrl(f: Partial<q.HomeFilters>): string {
 }
 
 export function publicRoutes(app: FastifyInstance): void {
-  app.get('/', { config: { pageCache: true } }, async (request, reply) => {
+  app.get('/', { config: { pageCache: { query: ['theme', 'district', 'state', 'page'] } } }, async (request, reply) => {
     const filters = readFilters(request.query as Record<string, unknown>);
     const { projects, more } = q.listHomeProjects(app.db, request.user, filters);
     // An htmx filter change needs only the list: skip the choices query.
