@@ -23,11 +23,14 @@ export function stepState(step: Pick<Step, 'starts_at' | 'ends_at'>, now = new D
   return 'open';
 }
 
-/** Draft: administrators only; restricted: administrators and members of the project's groups. */
+/**
+ * Draft: administrators only; restricted: administrators and members of the project's groups
+ * whose email is confirmed (an administrator may type an address nobody has proven to own).
+ */
 export function canSeeProject(db: Db, user: SessionUser | null, project: Pick<Project, 'id' | 'visibility'>): boolean {
   if (user?.role === 'admin') return true;
   if (project.visibility === 'public') return true;
-  if (project.visibility === 'draft' || !user) return false;
+  if (project.visibility === 'draft' || !user?.email_confirmed_at) return false;
   return !!readSync(db).first(
     db
       .selectFrom('project_groups')
@@ -97,7 +100,7 @@ export function projectVisibleTo<DB extends Schema & { p: ProjectsTable }, TB ex
   // Typed against the projects alias alone; the caller's query may join more tables.
   const e = eb as unknown as ExpressionBuilder<Schema & { p: ProjectsTable }, 'p'>;
   if (user?.role === 'admin') return e.lit(true);
-  if (!user) return e('p.visibility', '=', 'public');
+  if (!user?.email_confirmed_at) return e('p.visibility', '=', 'public');
   return e.or([
     e('p.visibility', '=', 'public'),
     e.and([

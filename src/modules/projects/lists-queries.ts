@@ -70,7 +70,7 @@ export function listGroupMembers(db: Db, groupId: number) {
     db
       .selectFrom('user_group_members')
       .innerJoin('users', 'users.id', 'user_group_members.user_id')
-      .select(['users.id', 'users.email', 'users.display_name'])
+      .select(['users.id', 'users.email', 'users.display_name', 'users.email_confirmed_at'])
       .where('user_group_members.group_id', '=', groupId)
       .orderBy('users.email'),
   );
@@ -89,12 +89,14 @@ export function deleteGroup(db: Db, id: number): boolean {
 }
 
 /** 'added', 'already' a member, or 'no_user' when no live account has this address. */
-export function addGroupMember(db: Db, groupId: number, email: string): 'added' | 'already' | 'no_user' {
+/** An unconfirmed account joins, but sees nothing restricted until it confirms its address. */
+export function addGroupMember(db: Db, groupId: number, email: string): 'added' | 'added_unconfirmed' | 'already' | 'no_user' {
   return write(db, (tx) => {
-    const user = tx.first(db.selectFrom('users').select('id').where('email', '=', email).where('deleted_at', 'is', null));
+    const user = tx.first(db.selectFrom('users').select(['id', 'email_confirmed_at']).where('email', '=', email).where('deleted_at', 'is', null));
     if (!user) return 'no_user';
     const changes = tx.run(db.insertInto('user_group_members').values({ group_id: groupId, user_id: user.id }).onConflict((oc) => oc.doNothing())).changes;
-    return changes ? 'added' : 'already';
+    if (!changes) return 'already';
+    return user.email_confirmed_at ? 'added' : 'added_unconfirmed';
   });
 }
 

@@ -150,7 +150,8 @@ export function listRoutes(app: FastifyInstance): void {
     if (hasErrors(errors)) return again(errors);
     const result = q.addGroupMember(app.db, group.id, email);
     if (result === 'no_user') return again({ email: { key: 'projects.groups.errors.no_user' } });
-    setFlash(reply, result === 'added' ? 'projects.groups.flash.member_added' : 'projects.groups.flash.member_already');
+    const flash = { added: 'projects.groups.flash.member_added', added_unconfirmed: 'projects.groups.flash.member_added_unconfirmed', already: 'projects.groups.flash.member_already' } as const;
+    setFlash(reply, flash[result]);
     return reply.redirect(`/admin/groups/${group.id}`, 303);
   });
 

@@ -2,7 +2,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
-import { loginAs, anonymous, addUser, count } from './testing.ts';
+import { loginAs, anonymous, addUser, count, makeProject, addToGroup } from './testing.ts';
+import { createSession } from '../../platform/sessions.ts';
 
 let t: TestApp;
 before(async () => (t = await makeApp()));
@@ -131,4 +132,26 @@ test('a citizen cannot add themselves to a group', async () => {
   const { client } = await loginAs(t, 'citizen');
   assert.equal((await client.post(`${url}/members`, { email: 'x@example.org' })).statusCode, 403);
   assert.equal(count(t.db, 'user_group_members'), 0);
+});
+
+test('an unconfirmed account added to a group is marked, and reaches no restricted project until it confirms', async () => {
+  const { client: admin } = await loginAs(t, 'admin');
+  const { client: person, userId } = await loginAs(t, 'citizen', { confirmed: false });
+  const email = (t.db.sqlite.prepare('select email from users where id = ?').get(userId) as { email: string }).email;
+  const project = makeProject(t.db, { visibility: 'restricted', slug: 'reserve-aux-elus', title: 'Réservé aux élus' });
+  const group = addToGroup(t.db, 'Élus du conseil', [], project);
+  const added = await admin.post(`/admin/groups/${group}/members`, { email });
+  assert.equal(added.statusCode, 303);
+  const page = await admin.get(`/admin/groups/${group}`);
+  assert.match(page.body, /n’est pas confirmée : il n’aura accès aux projets réservés qu’après l’avoir confirmée/);
+  assert.match(page.body, /adresse non confirmée : pas encore d’accès/);
+  assert.equal((await person.get('/projects/reserve-aux-elus')).statusCode, 404);
+  assert.doesNotMatch((await person.get('/')).body, /Réservé aux élus/);
+
+  t.db.sqlite.prepare("update users set email_confirmed_at = '2026-12-01T00:00:00Z' where id = ?").run(userId);
+  const confirmed = t.client();
+  confirmed.cookies.set('session', createSession(t.db, userId));
+  assert.equal((await confirmed.get('/projects/reserve-aux-elus')).statusCode, 200);
+  assert.match((await confirmed.get('/')).body, /Réservé aux élus/);
+  assert.doesNotMatch((await admin.get(`/admin/groups/${group}`)).body, /adresse non confirmée/);
 });

@@ -48,6 +48,8 @@ export const fr = {
   'projects.groups.flash.saved': 'Le groupe a été renommé.',
   'projects.groups.flash.deleted': 'Le groupe a été supprimé.',
   'projects.groups.flash.member_added': 'Le membre a été ajouté au groupe.',
+  'projects.groups.flash.member_added_unconfirmed': 'Le membre a été ajouté au groupe, mais son adresse e-mail n’est pas confirmée : il n’aura accès aux projets réservés qu’après l’avoir confirmée.',
+  'projects.groups.unconfirmed': 'adresse non confirmée : pas encore d’accès',
   'projects.groups.flash.member_already': 'Cette personne fait déjà partie du groupe.',
   'projects.groups.flash.member_removed': 'Le membre a été retiré du groupe.',
 } as const;
@@ -101,6 +103,8 @@ export const en: Record<keyof typeof fr, string> = {
   'projects.groups.flash.saved': 'The group has been renamed.',
   'projects.groups.flash.deleted': 'The group has been deleted.',
   'projects.groups.flash.member_added': 'The member has been added to the group.',
+  'projects.groups.flash.member_added_unconfirmed': 'The member has been added to the group, but their email address is not confirmed: they will reach restricted projects only once they confirm it.',
+  'projects.groups.unconfirmed': 'address not confirmed: no access yet',
   'projects.groups.flash.member_already': 'This person is already in the group.',
   'projects.groups.flash.member_removed': 'The member has been removed from the group.',
 };

@@ -120,7 +120,7 @@ const MARK = { now: '\u0000now', theme: -1001, district: -1002, state: -1003, of
 const shapes = new Map<string, CompiledQuery<Row>>();
 
 function compiledHomeQuery(db: Db, user: SessionUser | null, filters: HomeFilters, nowIso: string): CompiledQuery<Row> {
-  const viewer = !user ? 'anon' : user.role === 'admin' ? 'admin' : 'member';
+  const viewer = !user ? 'anon' : user.role === 'admin' ? 'admin' : user.email_confirmed_at ? 'member' : 'unconfirmed';
   const key = `${viewer}|${filters.theme !== null}|${filters.district !== null}|${filters.state !== null}`;
   let shape = shapes.get(key);
   if (!shape) {
