@@ -77,7 +77,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   app.decorate('manifests', modules);
   app.decorate('config', config);
   app.decorate('i18n', i18n);
-  app.decorate('mailer', createMailer(db, { smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir, log: app.log }));
+  app.decorate('mailer', createMailer(db, { smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir, log: app.log, retentionDays: config.mailRetentionDays }));
 
   await app.register(cookie);
   await app.register(formbody);

@@ -1,5 +1,6 @@
 // The mail outbox: messages wait in the database until an SMTP server takes them, are retried
-// with a growing delay, survive a restart, and without SMTP become .eml files with their links logged.
+// with a growing delay, survive a restart, are deleted after the retention period, and without
+// SMTP become .eml files whose name (never whose links) is logged.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -102,7 +103,7 @@ test('a message whose transaction rolls back is never sent', async () => {
   await db.destroy();
 });
 
-test('without SMTP the message is written as an .eml file in DATA_DIR/mail and its links are logged', async () => {
+test('without SMTP the message is written as an .eml file in DATA_DIR/mail; the log names the file, not the link', async () => {
   const { db, dir } = await freshDb();
   const { log, lines } = recordingLog();
   const mailer = createMailer(db, { smtpUrl: '', from: 'no-reply@ville.fr', dataDir: dir, log });
@@ -115,8 +116,31 @@ test('without SMTP the message is written as an .eml file in DATA_DIR/mail and i
   assert.match(eml, /To: personne@example\.org/);
   assert.match(eml, /confirm\?token=abc\.def/);
   const logged = JSON.stringify(lines);
-  assert.match(logged, /confirm\?token=abc\.def/, 'the link is in the log');
-  assert.doesNotMatch(logged, /personne@example\.org/, 'the address is not');
+  assert.ok(logged.includes(files[0]!), 'the file is named in the log');
+  assert.doesNotMatch(logged, /token=|abc\.def/, 'the one-time link is not');
+  assert.doesNotMatch(logged, /personne@example\.org/, 'nor the address');
+  await mailer.stop();
+  await db.destroy();
+});
+
+test('sent messages are deleted after the retention period; unsent ones stay until sent or abandoned', async () => {
+  const { db, dir } = await freshDb();
+  const { log } = recordingLog();
+  const mailer = createMailer(db, { smtpUrl: '', from: 'no-reply@ville.fr', dataDir: dir, log, retentionDays: 30 });
+  const day = 24 * 3600_000;
+  const at = (days: number) => new Date(Date.now() - days * day).toISOString();
+  write(db, (tx) => {
+    const row = (subject: string, created: number, sent: number | null, attempts = 1) =>
+      tx.run(db.insertInto('mail_outbox').values({ to_address: 'a@example.org', subject, text_body: 'x', attempts, next_attempt_at: at(0), sent_at: sent === null ? null : at(sent), created_at: at(created) }));
+    row('sent long ago', 40, 40);
+    row('sent recently', 10, 10);
+    row('never sent, still trying', 40, null, 3);
+    row('abandoned long ago', 40, null, 10);
+  });
+  assert.equal(mailer.purge(), 2);
+  assert.deepEqual(outbox(db).map((m) => m.subject), ['sent recently', 'never sent, still trying']);
+  assert.equal(mailer.purge(new Date(Date.now() + 25 * day)), 1);
+  assert.deepEqual(outbox(db).map((m) => m.subject), ['never sent, still trying']);
   await mailer.stop();
   await db.destroy();
 });

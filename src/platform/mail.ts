@@ -1,7 +1,8 @@
 // Email through a durable outbox: a message is inserted in the same transaction as what caused
 // it, then a worker sends it over SMTP with retries and backoff; unsent messages survive a
-// restart. Without SMTP_URL, messages are written as .eml files in DATA_DIR/mail and their
-// links are logged, so a newcomer can still confirm an account.
+// restart, sent ones are deleted after the retention period (MAIL_RETENTION_DAYS). Without
+// SMTP_URL, messages are written as .eml files in DATA_DIR/mail and the log names the file,
+// never its links (a one-time link in a log is an account anyone reading the log can take).
 import fs from 'node:fs';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
@@ -20,6 +21,8 @@ export interface Mailer {
   enqueue(tx: Tx, message: Message): void;
   /** Sends what is due now; resolves when done (tests await it). */
   flush(): Promise<number>;
+  /** Deletes sent (and abandoned) messages older than the retention period; gives how many. */
+  purge(now?: Date): number;
   start(): void;
   stop(): Promise<void>;
 }
@@ -27,13 +30,16 @@ export interface Mailer {
 const MAX_ATTEMPTS = 10;
 const QUIET = { quiet: true }; // the outbox's bookkeeping changes no page
 const backoffMs = (attempts: number) => Math.min(2 ** attempts * 30_000, 6 * 3600_000);
+const PURGE_EVERY_MS = 3600_000;
 
-export function createMailer(db: Db, opts: { smtpUrl: string; from: string; dataDir: string; log: FastifyBaseLogger }): Mailer {
+export function createMailer(db: Db, opts: { smtpUrl: string; from: string; dataDir: string; log: FastifyBaseLogger; retentionDays?: number }): Mailer {
+  const retentionMs = (opts.retentionDays ?? 30) * 24 * 3600_000;
   const transport = opts.smtpUrl
     ? nodemailer.createTransport(opts.smtpUrl)
     : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   const mailDir = path.join(opts.dataDir, 'mail');
   let timer: NodeJS.Timeout | null = null;
+  let purgeTimer: NodeJS.Timeout | null = null;
   let running: Promise<number> | null = null;
 
   async function sendOne(row: { id: number; to_address: string; subject: string; text_body: string; attempts: number }) {
@@ -43,8 +49,7 @@ export function createMailer(db: Db, opts: { smtpUrl: string; from: string; data
         fs.mkdirSync(mailDir, { recursive: true });
         const file = path.join(mailDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${row.id}.eml`);
         fs.writeFileSync(file, (info as unknown as { message: Buffer }).message);
-        const links = row.text_body.match(/https?:\/\/\S+/g) ?? [];
-        opts.log.info({ mail: row.id, file, links }, 'no SMTP_URL: email written to a file');
+        opts.log.info({ mail: row.id, file }, 'no SMTP_URL: email written to a file');
       }
       write(db, (tx) => tx.run(db.updateTable('mail_outbox').set({ sent_at: new Date().toISOString(), attempts: row.attempts + 1, last_error: null }).where('id', '=', row.id)), QUIET);
       return true;
@@ -91,14 +96,31 @@ export function createMailer(db: Db, opts: { smtpUrl: string; from: string; data
       running = tracked;
       return next;
     },
+    purge(now = new Date()) {
+      const before = new Date(now.getTime() - retentionMs).toISOString();
+      return write(
+        db,
+        (tx) =>
+          tx.run(
+            db
+              .deleteFrom('mail_outbox')
+              .where((eb) => eb.or([eb('sent_at', '<', before), eb.and([eb('attempts', '>=', MAX_ATTEMPTS), eb('created_at', '<', before)])])),
+          ).changes,
+        QUIET,
+      );
+    },
     start() {
       timer = setInterval(() => void mailer.flush(), 5000);
       timer.unref();
+      purgeTimer = setInterval(() => mailer.purge(), PURGE_EVERY_MS);
+      purgeTimer.unref();
+      mailer.purge();
       void mailer.flush();
     },
     async stop() {
       if (timer) clearInterval(timer);
-      timer = null;
+      if (purgeTimer) clearInterval(purgeTimer);
+      timer = purgeTimer = null;
       await running?.catch(() => 0);
       transport.close();
     },

@@ -3,6 +3,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Messages } from './i18n.ts';
 import type { Db } from '../db/open.ts';
+import type { Tx } from '../db/write.ts';
 
 export interface DemoContext {
   db: Db;
@@ -30,6 +31,20 @@ export interface AdminLink {
   labelKey: string;
 }
 
+/**
+ * What a module stores about a person (DESIGN: every module declares it), read by the account's
+ * export and erasure (src/platform/personal-data.ts).
+ */
+export interface PersonalData {
+  /** Its tables holding rows about a person (every one that references users). */
+  tables: readonly string[];
+  /** The person's rows, as plain JSON-able values, by section name. */
+  export(db: Db, userId: number): Record<string, unknown>;
+  /** Deletes or empties, inside the erasure's transaction, what would identify the person or
+   * tie their contributions together; rows kept for public counts may stay. */
+  erase?(db: Db, tx: Tx, userId: number): void;
+}
+
 export interface Manifest {
   slug: string;
   /** Catalogue key of the module's name. */
@@ -43,6 +58,8 @@ export interface Manifest {
   adminLinks?: AdminLink[];
   /** Present when the module provides a kind of project step. */
   step?: StepType;
+  /** Present when the module stores anything about a person. */
+  personalData?: PersonalData;
   /** Demo content for `palabre demo`. */
   seed?: (ctx: DemoContext) => Promise<void> | void;
 }

@@ -7,15 +7,14 @@ import { checked, hasErrors, raw, type FormErrors } from '../../platform/forms.t
 import { clearSessionCookie } from '../../platform/session-cookie.ts';
 import { requireUser } from '../../platform/http.ts';
 import { checkCurrentPassword } from './rules.ts';
-import { eraseUser } from './queries.ts';
 import { LIMITS, checkPasswordOf } from './common.ts';
-import { exportPersonalData } from './personal-data.ts';
+import { erasePersonalData, exportPersonalData } from '../../platform/personal-data.ts';
 
 export const dataRoutes: FastifyPluginAsync = async (app) => {
   app.get('/account/export', async (request, reply) => {
     const user = requireUser(request, reply);
     if (!user) return reply;
-    const data = exportPersonalData(app.db, user.id);
+    const data = exportPersonalData(app.db, app.manifests, user.id);
     return reply
       .header('content-disposition', 'attachment; filename="palabre-data.json"')
       .header('cache-control', 'no-store')
@@ -42,7 +41,7 @@ export const dataRoutes: FastifyPluginAsync = async (app) => {
       return render(request, reply, 'accounts/delete', { title: request.t('accounts.delete.title'), values: { confirm: confirmed }, errors }, { status: 422 });
     }
     // One transaction: identifying data, links and sessions go together or not at all.
-    write(app.db, (tx) => eraseUser(app.db, tx, user.id, new Date().toISOString()));
+    write(app.db, (tx) => erasePersonalData(app.db, tx, app.manifests, user.id));
     clearSessionCookie(reply, app.config);
     setFlash(reply, 'accounts.flash.deleted');
     return reply.redirect('/', 303);

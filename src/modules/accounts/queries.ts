@@ -59,22 +59,6 @@ export function deleteUserSessions(db: Db, tx: Tx, userId: number): void {
   tx.run(deleteUserSessionsQuery(db, userId));
 }
 
-/**
- * Erases what identifies the person; the row stays so contributions keep an author, shown as
- * the platform's "deleted participant".
- */
-export function eraseUser(db: Db, tx: Tx, userId: number, now: string): void {
-  tx.run(
-    db
-      .updateTable('users')
-      .set({ email: null, password_hash: null, display_name: null, news_consent: 0, deleted_at: now })
-      .where('id', '=', userId)
-      .where('deleted_at', 'is', null),
-  );
-  deleteUserTokens(db, tx, userId);
-  deleteUserSessions(db, tx, userId);
-}
-
 export function listUserSessions(db: Db, userId: number) {
   return readSync(db).all(db.selectFrom('sessions').select(['created_at', 'last_seen_at']).where('user_id', '=', userId).orderBy('created_at'));
 }

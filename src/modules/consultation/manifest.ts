@@ -6,6 +6,7 @@ import { fr, en } from './messages.ts';
 import { frAdmin, enAdmin } from './messages-admin.ts';
 import { frDebate, enDebate } from './messages-debate.ts';
 import { seed } from './seed.ts';
+import { personalData } from './personal-data.ts';
 
 export const manifest: Manifest = {
   slug: 'consultation',
@@ -14,5 +15,6 @@ export const manifest: Manifest = {
   routes,
   messages: { fr: { ...fr, ...frAdmin, ...frDebate }, en: { ...en, ...enAdmin, ...enDebate } },
   step: { adminPath: (id) => `/consultation/${id}/admin` },
+  personalData,
   seed: (ctx) => seed(ctx),
 };

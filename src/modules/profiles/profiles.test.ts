@@ -114,21 +114,33 @@ test('hidden, trashed or pending contributions and children of hidden items are 
   for (const hidden of ['Masquée', 'Retirée', 'En attente', 'Argument orphelin']) assert.doesNotMatch(body, new RegExp(hidden));
 });
 
-test('a deleted account shows the name for deleted accounts and still lists its contributions', async () => {
+test('a deleted account has no profile: nothing gathers its contributions, which stay on their pages', async () => {
   const author = addUser('citizen', 'Nom Effacé');
   const step = addStep('public', 'Public');
   addContribution(step, author, 'opinion', { title: 'Toujours là' });
   write(t.db, (tx) => tx.run(t.db.updateTable('users').set({ display_name: null, email: null, deleted_at: new Date().toISOString() }).where('id', '=', author)));
-  const body = (await t.client().get(`/users/${author}`)).body;
-  assert.match(body, /<h1>participant supprimé<\/h1>/);
-  assert.doesNotMatch(body, /Nom Effacé/);
-  assert.match(body, /Toujours là/);
+  for (const viewer of [t.client(), clientOf(addUser('admin'))]) {
+    const res = await viewer.get(`/users/${author}`);
+    assert.equal(res.statusCode, 404);
+    assert.doesNotMatch(res.body, /Nom Effacé|Toujours là/);
+  }
 });
 
-test('a person with no visible contribution sees an empty-list message', async () => {
-  const res = await t.client().get(`/users/${addUser()}`);
-  assert.match(res.body, /Aucune contribution publiée/);
-  assert.doesNotMatch(res.body, /class="pagination"/);
+test('an account that published nothing the visitor may see, or is suspended or unconfirmed, has no profile', async () => {
+  assert.equal((await t.client().get(`/users/${addUser()}`)).statusCode, 404);
+  const inDraft = addUser();
+  addContribution(addStep('draft', 'Brouillon'), inDraft, 'opinion', { title: 'En brouillon' });
+  assert.equal((await t.client().get(`/users/${inDraft}`)).statusCode, 404);
+  assert.equal((await clientOf(addUser('admin')).get(`/users/${inDraft}`)).statusCode, 200);
+  const step = addStep('public', 'Public');
+  const suspended = addUser('citizen', 'Suspendu');
+  addContribution(step, suspended, 'opinion', { title: 'Avant suspension' });
+  t.db.sqlite.prepare("update users set suspended_at = '2026-12-01' where id = ?").run(suspended);
+  assert.equal((await t.client().get(`/users/${suspended}`)).statusCode, 404);
+  const unconfirmed = addUser('citizen', 'Pas confirmé');
+  addContribution(step, unconfirmed, 'opinion', { title: 'Sans confirmation' });
+  t.db.sqlite.prepare('update users set email_confirmed_at = null where id = ?').run(unconfirmed);
+  assert.equal((await t.client().get(`/users/${unconfirmed}`)).statusCode, 404);
 });
 
 test('the list is paginated by 20 with next and previous links', async () => {
@@ -159,7 +171,10 @@ test('contributions of kinds no module links to are listed without a link; body 
 test('the profile renders in English', async () => {
   const c = t.client();
   await c.get('/lang/en');
-  const res = await c.get(`/users/${addUser()}`);
+  const author = addUser();
+  addContribution(addStep('public', 'Charter'), author, 'opinion', { title: 'Open meetings' });
+  const res = await c.get(`/users/${author}`);
   assert.match(res.body, /Member since/);
-  assert.match(res.body, /No published contributions yet/);
+  assert.match(res.body, /Published contributions/);
+  assert.match(res.body, /in “Charter”/);
 });

@@ -7,9 +7,20 @@ import { projectVisibleTo } from '../../platform/participation.ts';
 
 export const PROFILE_PAGE_SIZE = 20;
 
-/** Only what a profile shows: never the email. */
+/**
+ * Only what a profile shows, never the email; and only for a live account: a deleted one has
+ * no page gathering its contributions, nor has a suspended or unconfirmed one.
+ */
 export function findProfile(db: Db, userId: number) {
-  return readSync(db).first(db.selectFrom('users').select(['id', 'display_name', 'deleted_at', 'created_at']).where('id', '=', userId));
+  return readSync(db).first(
+    db
+      .selectFrom('users')
+      .select(['id', 'display_name', 'created_at'])
+      .where('id', '=', userId)
+      .where('deleted_at', 'is', null)
+      .where('suspended_at', 'is', null)
+      .where('email_confirmed_at', 'is not', null),
+  );
 }
 
 /**

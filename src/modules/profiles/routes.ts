@@ -1,4 +1,5 @@
-// GET /users/:id: a person's public profile (name, date joined, published contributions).
+// GET /users/:id: a person's public profile (name, date joined, published contributions), for
+// live accounts that published something the visitor may see.
 import type { FastifyPluginAsync } from 'fastify';
 import { render } from '../../platform/render.ts';
 import { notFound } from '../../platform/http.ts';
@@ -17,7 +18,10 @@ export const routes: FastifyPluginAsync = async (app) => {
     if (!person) throw notFound();
     const page = parsePage(request.query.page);
     const { items, hasNext } = listProfileContributions(app.db, person.id, request.user, page);
-    const name = person.deleted_at || !person.display_name ? request.t('users.deleted_name') : person.display_name;
+    // A profile exists for people who published something this visitor may see, so ids
+    // counted up from 1 do not list everyone who ever registered.
+    if (items.length === 0) throw notFound();
+    const name = person.display_name ?? '';
     const kindKey = (kind: string) => (app.i18n.has(`profiles.kind.${kind}`) ? `profiles.kind.${kind}` : 'profiles.kind.other');
     const contributions = items.map((c) => {
       const text = [...(c.title || c.body_md).replace(/\s+/g, ' ').trim()];

@@ -7,6 +7,9 @@ import { notFound, safeNext } from '../../platform/http.ts';
 import { isLocale } from '../../platform/i18n.ts';
 import { findLegalPage } from './queries.ts';
 import { themeCss } from '../../platform/colour.ts';
+import { SESSION_IDLE_MS, SESSION_LIFETIME_MS } from '../../platform/sessions.ts';
+
+const DAY = 24 * 3600_000;
 
 export const routes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { slug: string } }>('/pages/:slug', { config: { pageCache: true } }, async (request, reply) => {
@@ -14,7 +17,9 @@ export const routes: FastifyPluginAsync = async (app) => {
     if (!(LEGAL_PAGES as readonly string[]).includes(slug)) throw notFound();
     const page = await findLegalPage(app.db, slug);
     if (!page) throw notFound();
-    return render(request, reply, 'site/legal', { title: request.t(`legal.${slug}`), page });
+    // The personal data page also says what the software itself keeps, whatever the town wrote.
+    const retention = slug === 'donnees-personnelles' ? { mailDays: app.config.mailRetentionDays, sessionDays: SESSION_LIFETIME_MS / DAY, idleDays: SESSION_IDLE_MS / DAY } : null;
+    return render(request, reply, 'site/legal', { title: request.t(`legal.${slug}`), page, retention });
   });
 
   // A plain link (works without JavaScript); it only sets a preference cookie.

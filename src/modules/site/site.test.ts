@@ -25,3 +25,19 @@ test('the language switch never sends anyone to another site, nor fails on odd c
   assert.equal(res.statusCode, 303);
   assert.equal(res.headers.location, '/projets/%C3%A9t%C3%A9%F0%9F%98%80');
 });
+
+test('the personal data page says how long the software keeps emails and logins, in both languages', async () => {
+  const t2 = await makeApp({ env: { MAIL_RETENTION_DAYS: '45' } });
+  try {
+    const fr = await t2.client().get('/pages/donnees-personnelles');
+    assert.match(fr.body, /Les e-mails envoyés \(adresse, nom, texte\) sont effacés 45 jours après leur envoi/);
+    assert.match(fr.body, /après 30 jours, ou après 7 jours sans visite/);
+    assert.match(fr.body, /href="\/account\/export"/);
+    const c = t2.client();
+    await c.get('/lang/en');
+    assert.match((await c.get('/pages/donnees-personnelles')).body, /deleted 45 days after they were sent/);
+    assert.doesNotMatch((await t2.client().get('/pages/mentions-legales')).body, /effacés 45 jours/);
+  } finally {
+    await t2.close();
+  }
+});
