@@ -45,11 +45,6 @@ export function changeUserEmail(db: Db, tx: Tx, userId: number, email: string, n
   return tx.run(db.updateTable('users').set({ email, email_confirmed_at: now }).where('id', '=', userId).where('deleted_at', 'is', null)).changes;
 }
 
-/** Every link of the person, used or not (account deletion). */
-export function deleteUserTokens(db: Db, tx: Tx, userId: number): void {
-  tx.run(db.deleteFrom('one_time_tokens').where('user_id', '=', userId));
-}
-
 /** Unused links of one purpose stop working, e.g. other reset links once the password changed. */
 export function deleteUnusedTokens(db: Db, tx: Tx, userId: number, purpose: TokenPurpose): void {
   tx.run(db.deleteFrom('one_time_tokens').where('user_id', '=', userId).where('purpose', '=', purpose).where('used_at', 'is', null));
@@ -57,8 +52,4 @@ export function deleteUnusedTokens(db: Db, tx: Tx, userId: number, purpose: Toke
 
 export function deleteUserSessions(db: Db, tx: Tx, userId: number): void {
   tx.run(deleteUserSessionsQuery(db, userId));
-}
-
-export function listUserSessions(db: Db, userId: number) {
-  return readSync(db).all(db.selectFrom('sessions').select(['created_at', 'last_seen_at']).where('user_id', '=', userId).orderBy('created_at'));
 }
