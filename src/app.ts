@@ -15,7 +15,8 @@ import type { Config } from './config.ts';
 import { openDatabase, type Db } from './db/open.ts';
 import { migrate } from './db/migrate.ts';
 import { createI18n, isLocale } from './platform/i18n.ts';
-import { messages as platformMessages } from './platform/messages.ts';
+import { fr } from './platform/messages.fr.ts';
+import { en } from './platform/messages.en.ts';
 import { validateSession } from './platform/sessions.ts';
 import { csrfToken, csrfValid } from './platform/csrf.ts';
 import { createMailer } from './platform/mail.ts';
@@ -72,7 +73,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const db = opts.db ?? openDatabase(config.dbFile);
   if (!opts.db) await migrate(db, config.dbFile);
 
-  const i18n = createI18n([platformMessages, ...modules.map((m) => m.messages)], config.timeZone, !config.production);
+  const i18n = createI18n([{ fr, en }, ...modules.map((m) => m.messages)], config.timeZone, !config.production);
   app.decorate('db', db);
   app.decorate('manifests', modules);
   app.decorate('config', config);

@@ -15,7 +15,7 @@ import { modules } from '../modules/index.ts';
 import { CliError } from './usage.ts';
 import { checkDisplayName, normalizeName, reservedNames } from '../platform/names.ts';
 import { getSite } from '../platform/site.ts';
-import { messages } from '../platform/messages.ts';
+import { en } from '../platform/messages.en.ts';
 
 /** The reset link printed by `admin create` lasts a day: it is often passed on by someone else. */
 export const ADMIN_LINK_LIFETIME_MS = 24 * 3600_000;
@@ -54,7 +54,7 @@ export async function adminCreate(config: Config, rawEmail: string, name?: strin
     if (!existing || name !== undefined) {
       if (name === undefined) throw new CliError('admin create needs --name "<the name shown on the site>" for a new account, e.g. --name "Service démocratie locale".');
       checkDisplayName(errors, 'name', displayName, reservedNames(getSite(db).name));
-      if (errors.name) throw new CliError(`Not a usable display name: ${name} (${messages.en[errors.name.key as keyof typeof messages.en] ?? errors.name.key})`);
+      if (errors.name) throw new CliError(`Not a usable display name: ${name} (${en[errors.name.key as keyof typeof en] ?? errors.name.key})`);
     }
     const now = new Date();
     const { token, promoted } = write(db, (tx) => {

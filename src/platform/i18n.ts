@@ -1,13 +1,13 @@
 // Translation catalogues (French is the reference, English complete) and Intl formatting in
-// the instance's time zone. Catalogues are plain objects: `en` is typed `typeof fr`, so a key
-// missing in either language fails the typecheck, and a test checks the same at run time.
+// the instance's time zone. Each module has one file per language, messages.<locale>.ts; the
+// others are typed after the French one, so a key missing in a language fails the typecheck,
+// and test/catalogues.test.ts checks keys and placeholders at run time. Adding a language is
+// adding it below and a messages.<locale>.ts beside each messages.fr.ts.
 export const locales = ['fr', 'en'] as const;
 export type Locale = (typeof locales)[number];
 export type Catalogue = Record<string, string>;
-export interface Messages {
-  fr: Catalogue;
-  en: Catalogue;
-}
+/** A module's catalogues, one per language. */
+export type Messages = Record<Locale, Catalogue>;
 export type Params = Record<string, string | number>;
 export type Translate = (key: string, params?: Params) => string;
 
@@ -32,7 +32,7 @@ export interface Format {
 
 /** Builds one translator per locale from every catalogue (platform first, then the modules). */
 export function createI18n(catalogues: Messages[], timeZone: string, strict: boolean): I18n {
-  const merged: Record<Locale, Map<string, string>> = { fr: new Map(), en: new Map() };
+  const merged = Object.fromEntries(locales.map((l) => [l, new Map<string, string>()])) as Record<Locale, Map<string, string>>;
   for (const messages of catalogues) {
     for (const locale of locales) {
       for (const [key, value] of Object.entries(messages[locale])) {

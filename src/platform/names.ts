@@ -3,7 +3,8 @@
 // "participant supprimé" or "Modérateur". Names are normalised once on the way in (NFC, single
 // spaces) and refused when they would mislead; the names the site itself uses are reserved.
 import type { FormErrors } from './forms.ts';
-import { messages } from './messages.ts';
+import { fr } from './messages.fr.ts';
+import { en } from './messages.en.ts';
 
 export const DISPLAY_NAME_MAX = 60;
 
@@ -48,7 +49,7 @@ export function fold(value: string): string {
 
 /** Names nobody may take: the built-in words, the deleted-participant label in every language, the site's name. */
 export function reservedNames(siteName: string): Set<string> {
-  const labels = Object.values(messages).map((catalogue) => catalogue['users.deleted_name']);
+  const labels = [fr, en].map((catalogue) => catalogue['users.deleted_name']);
   return new Set([...RESERVED, ...labels, siteName].map(fold).filter(Boolean));
 }
 

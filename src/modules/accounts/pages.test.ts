@@ -3,7 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
-import { fr, en } from './messages.ts';
+import { fr } from './messages.fr.ts';
+import { en } from './messages.en.ts';
 import { loginAs, makeUser } from './test-support.ts';
 
 let t: TestApp;

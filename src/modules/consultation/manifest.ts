@@ -2,9 +2,8 @@
 // on, comment, amend and argue about. Steps of type 'consultation' are served at /consultation/<id>.
 import type { Manifest } from '../../platform/module.ts';
 import { routes } from './routes.ts';
-import { fr, en } from './messages.ts';
-import { frAdmin, enAdmin } from './messages-admin.ts';
-import { frDebate, enDebate } from './messages-debate.ts';
+import { fr } from './messages.fr.ts';
+import { en } from './messages.en.ts';
 import { seed } from './seed.ts';
 import { personalData } from './personal-data.ts';
 
@@ -13,7 +12,7 @@ export const manifest: Manifest = {
   titleKey: 'consultation.title',
   prefix: '/consultation',
   routes,
-  messages: { fr: { ...fr, ...frAdmin, ...frDebate }, en: { ...en, ...enAdmin, ...enDebate } },
+  messages: { fr, en },
   step: { adminPath: (id) => `/consultation/${id}/admin` },
   personalData,
   seed: (ctx) => seed(ctx),

@@ -2,7 +2,8 @@
 // page and project pages. Mounted at the root: it serves `/`, `/projects/...`, `/admin/...`.
 import type { Manifest } from '../../platform/module.ts';
 import { routes } from './routes.ts';
-import { messages } from './messages.ts';
+import { fr } from './messages.fr.ts';
+import { en } from './messages.en.ts';
 import { seed } from './seed.ts';
 
 export const manifest: Manifest = {
@@ -10,7 +11,7 @@ export const manifest: Manifest = {
   titleKey: 'projects.title',
   prefix: '',
   routes,
-  messages,
+  messages: { fr, en },
   seed: (ctx) => seed(ctx),
   adminLinks: [
     { href: '/admin/projects', labelKey: 'projects.admin.title' },

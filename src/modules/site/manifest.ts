@@ -1,6 +1,7 @@
 // The public shell of the site: legal pages, language switch and theme stylesheet.
 import type { Manifest } from '../../platform/module.ts';
 import { routes } from './routes.ts';
-import { messages } from './messages.ts';
+import { fr } from './messages.fr.ts';
+import { en } from './messages.en.ts';
 
-export const manifest: Manifest = { slug: 'site', titleKey: 'site.title', prefix: '', routes, messages };
+export const manifest: Manifest = { slug: 'site', titleKey: 'site.title', prefix: '', routes, messages: { fr, en } };

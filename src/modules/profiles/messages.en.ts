@@ -1,0 +1,14 @@
+// English catalogue of the profiles module: the same keys as messages.fr.ts (the type says so).
+import type { fr } from './messages.fr.ts';
+
+export const en: Record<keyof typeof fr, string> = {
+  'profiles.title': 'Public profiles',
+  'profiles.show.joined': 'Member since {date}',
+  'profiles.show.contributions': 'Published contributions',
+  'profiles.show.in_project': 'in “{project}”',
+  'profiles.kind.opinion': 'Contribution',
+  'profiles.kind.amendment': 'Amendment',
+  'profiles.kind.argument': 'Argument',
+  'profiles.kind.source': 'Source',
+  'profiles.kind.other': 'Participation',
+};
