@@ -1,5 +1,5 @@
 // User rich text: Markdown rendered on the server with raw HTML off, then sanitised (links
-// limited to http, https and mailto; no attributes htmx would act on), wrapped in `hx-ignore`.
+// limited to http, https and mailto; no attributes htmx would act on), wrapped in `data-hx-ignore`.
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 
@@ -22,5 +22,5 @@ sanitizeOptions.allowedAttributes = { ...sanitizeOptions.allowedAttributes, a: [
 export function renderMarkdown(source: string | null | undefined): string {
   if (!source) return '';
   const html = sanitizeHtml(md.render(source), sanitizeOptions);
-  return `<div class="prose" hx-ignore>${html}</div>`;
+  return `<div class="prose" data-hx-ignore>${html}</div>`;
 }

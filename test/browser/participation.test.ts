@@ -53,7 +53,7 @@ describe('the participation pages in a real browser', { skip: browserSkip }, () 
         if (!withVotes && (await page.locator('.cards .card .vote-bar').count()) > 0) {
           withVotes = true;
           await expectNoAxeViolations(page, 'a section with items');
-          const segment = await page.locator('.vote-bar > span').first().boundingBox();
+          const segment = await page.locator('.vote-bar > rect').first().boundingBox();
           assert.ok(segment && segment.width > 0, 'vote bar segments have a width');
         }
         if (!amendment && (await page.locator('main a[href*="kind=amendment"]').count()) > 0) {
