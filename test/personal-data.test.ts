@@ -8,7 +8,8 @@ import { write } from '../src/db/write.ts';
 import { modules } from '../src/modules/index.ts';
 import { declaredTables, platformPersonalData } from '../src/platform/personal-data.ts';
 import { issueToken } from '../src/platform/tokens.ts';
-import { makeConsultation, loginAs, addUser, addItem } from '../src/modules/consultation/test-fixtures.ts';
+import { addToGroup, addUser, loginAs } from './helpers/factories.ts';
+import { makeConsultation, addItem } from '../src/modules/consultation/test-fixtures.ts';
 
 let t: TestApp;
 before(async () => (t = await makeApp()));
@@ -37,8 +38,7 @@ async function busyPerson() {
   t.db.sqlite.prepare("update steps set require_checkbox_label = 'J’accepte la charte' where id = ?").run(c.stepId);
   const { client, userId } = await loginAs(t, 'citizen', { name: 'Alix Busy' });
   t.db.sqlite.prepare('update users set postal_code = ?, district_id = ? where id = ?').run('44400', district, userId);
-  const group = write(t.db, (tx) => tx.run(t.db.insertInto('user_groups').values({ name: `Groupe ${Date.now()}` })).lastInsertRowid);
-  write(t.db, (tx) => tx.run(t.db.insertInto('user_group_members').values({ group_id: group, user_id: userId })));
+  addToGroup(t.db, `Groupe ${Date.now()}`, [userId]);
   const email = (t.db.sqlite.prepare('select email from users where id = ?').get(userId) as { email: string }).email;
   write(t.db, (tx) => {
     issueToken(t.db, tx, 'reset_password', userId);

@@ -6,8 +6,7 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { makeApp, type TestApp } from '../../test/helpers/app.ts';
 import { startServer, type RunningServer } from '../../test/helpers/server.ts';
-import { write } from '../db/write.ts';
-import { insertUser } from './users.ts';
+import { addUser } from '../../test/helpers/factories.ts';
 import { createSession } from './sessions.ts';
 import { csrfToken } from './csrf.ts';
 import { TIMEOUTS } from '../app.ts';
@@ -25,8 +24,7 @@ after(async () => {
 
 /** Cookies of a logged-in person of this role on `db`, and the CSRF token of that session. */
 function personOn(db: TestApp['db'], role: 'citizen' | 'admin') {
-  const id = write(db, (tx) => insertUser(db, tx, { email: `${role}-${Math.random()}@example.org`, passwordHash: null, displayName: role, role, emailConfirmed: true }));
-  const token = createSession(db, id);
+  const token = createSession(db, addUser(db, role));
   const secret = 'c'.repeat(24);
   return { cookie: `session=${token}; csrf=${secret}`, csrf: csrfToken(secret, token.split('.')[0]!) };
 }

@@ -4,8 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../test/helpers/app.ts';
 import { write } from '../db/write.ts';
-import { insertUser } from './users.ts';
 import { createSession } from './sessions.ts';
+import { addUser, sessionClient } from '../../test/helpers/factories.ts';
 import { forgetSite } from './site.ts';
 
 let t: TestApp;
@@ -28,9 +28,7 @@ test('an anonymous public page is served again from memory, while a logged-in pe
   assert.match((await visitor.get(page)).body, /Première version/);
   assert.match((await t.client().get(page)).body, /Première version/, 'another visitor shares the entry');
 
-  const userId = write(t.db, (tx) => insertUser(t.db, tx, { email: 'cache@example.org', passwordHash: null, displayName: 'Cache', emailConfirmed: true }));
-  const member = t.client();
-  member.cookies.set('session', createSession(t.db, userId));
+  const member = sessionClient(t, addUser(t.db));
   assert.match((await member.get(page)).body, /Deuxième version/);
 });
 
@@ -47,7 +45,7 @@ test('a refused request leaves the cache alone: posting garbage cannot keep it c
 });
 
 test('a committed write empties the cache, from the write itself, before any answer leaves', async () => {
-  const userId = write(t.db, (tx) => insertUser(t.db, tx, { email: `quiet-${Date.now()}@example.org`, passwordHash: null, displayName: 'Q', emailConfirmed: true }));
+  const userId = addUser(t.db);
   setLegalText('Avant');
   const visitor = t.client();
   await visitor.get(page);

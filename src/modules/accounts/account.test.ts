@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
 import { linkIn } from '../../../test/helpers/smtp.ts';
 import { readSync, write } from '../../db/write.ts';
-import { PASSWORD, count, loginAs, makeUser, snapshot, uniqueEmail, userRow } from './test-support.ts';
+import { PASSWORD, addUserWithPassword, countRows as count, loginThroughForm, uniqueEmail } from '../../../test/helpers/factories.ts';
+import { snapshot, userRow } from './test-support.ts';
 
 let t: TestApp;
 before(async () => (t = await makeApp()));
@@ -40,9 +41,9 @@ test('anonymous posts to account pages get 401 and write nothing', async () => {
 });
 
 test('a profile cannot take a reserved or invisible name, in French or English', async () => {
-  const { id, email } = await makeUser(t, { name: 'Dominique' });
+  const { id, email } = await addUserWithPassword(t.db, 'citizen', { name: 'Dominique' });
   const c = t.client();
-  await loginAs(c, email);
+  await loginThroughForm(c, email);
   const before = snapshot(t, id);
   for (const name of ['Administrateur', 'deleted participant', 'Palabre', 'Dom\u200binique', 'Dom\r\ninique']) {
     const res = await c.submit('/account/profile', { display_name: name });
@@ -56,9 +57,9 @@ test('a profile cannot take a reserved or invisible name, in French or English',
 });
 
 test('bad profile input is refused with 422, the values kept, and nothing changed', async () => {
-  const { id, email } = await makeUser(t, { name: 'Dominique' });
+  const { id, email } = await addUserWithPassword(t.db, 'citizen', { name: 'Dominique' });
   const c = t.client();
-  await loginAs(c, email);
+  await loginThroughForm(c, email);
   const before = snapshot(t, id);
   const empty = await c.submit('/account/profile', { display_name: '  ' });
   assert.equal(empty.statusCode, 422);
@@ -77,9 +78,9 @@ test('bad profile input is refused with 422, the values kept, and nothing change
 });
 
 test('the news consent can be given and withdrawn from the profile', async () => {
-  const { id, email } = await makeUser(t);
+  const { id, email } = await addUserWithPassword(t.db);
   const c = t.client();
-  await loginAs(c, email);
+  await loginThroughForm(c, email);
   assert.equal((await c.submit('/account/profile', { display_name: 'Lou', news_consent: '1' })).statusCode, 303);
   assert.equal(userRow(t, id).news_consent, 1);
   assert.match((await c.get('/account/profile')).body, /name="news_consent" value="1" checked/);
@@ -88,10 +89,10 @@ test('the news consent can be given and withdrawn from the profile', async () =>
 });
 
 test('changing the email sends a link to the new address and a notice to the old one; it changes once confirmed', async () => {
-  const { id, email } = await makeUser(t);
+  const { id, email } = await addUserWithPassword(t.db);
   const fresh = uniqueEmail('new');
   const c = t.client();
-  await loginAs(c, email);
+  await loginThroughForm(c, email);
   const res = await c.submit('/account/email', { new_email: fresh.toUpperCase(), current_password: PASSWORD });
   assert.equal(res.statusCode, 303);
   assert.equal(res.headers.location, '/account');
@@ -117,7 +118,7 @@ test('changing the email sends a link to the new address and a notice to the old
 
   // The old address is free again, the new one logs in.
   assert.equal((await t.client().submit('/login', { email, password: PASSWORD })).statusCode, 422);
-  await loginAs(t.client(), fresh);
+  await loginThroughForm(t.client(), fresh);
   // The link works once.
   const again = await c.get(link);
   assert.equal(again.statusCode, 400);
@@ -125,23 +126,23 @@ test('changing the email sends a link to the new address and a notice to the old
 });
 
 test('an email change link does nothing for another account, once expired, or once the address is taken', async () => {
-  const owner = await makeUser(t);
+  const owner = await addUserWithPassword(t.db);
   const fresh = uniqueEmail('wanted');
   const c = t.client();
-  await loginAs(c, owner.email);
+  await loginThroughForm(c, owner.email);
   await c.submit('/account/email', { new_email: fresh, current_password: PASSWORD });
   const link = linkIn(await t.smtp.waitFor(fresh, /nouvelle adresse/), '/account/email/confirm');
 
   // Someone else logged in cannot use it.
-  const stranger = await makeUser(t);
+  const stranger = await addUserWithPassword(t.db);
   const s = t.client();
-  await loginAs(s, stranger.email);
+  await loginThroughForm(s, stranger.email);
   assert.equal((await s.get(link)).statusCode, 400);
   assert.equal((await s.post('/account/email/confirm', { token: tokenOf(link) })).statusCode, 400);
   assert.equal(userRow(t, stranger.id).email, stranger.email);
 
   // Meanwhile another account took the address: refused, nothing changed.
-  const taker = await makeUser(t, { email: fresh });
+  const taker = await addUserWithPassword(t.db, 'citizen', { email: fresh });
   await c.get(link);
   const taken = await c.post('/account/email/confirm', { token: tokenOf(link) });
   assert.equal(taken.statusCode, 400);
@@ -158,10 +159,10 @@ test('an email change link does nothing for another account, once expired, or on
 });
 
 test('bad email change requests are refused with 422 and send nothing', async () => {
-  const { id, email } = await makeUser(t);
-  const other = await makeUser(t);
+  const { id, email } = await addUserWithPassword(t.db);
+  const other = await addUserWithPassword(t.db);
   const c = t.client();
-  await loginAs(c, email);
+  await loginThroughForm(c, email);
   const cases: [Record<string, string>, RegExp][] = [
     [{ new_email: '', current_password: '' }, /Ce champ est obligatoire/],
     [{ new_email: 'pas-une-adresse', current_password: PASSWORD }, /n&#39;est pas valide|n'est pas valide/],
@@ -182,11 +183,11 @@ test('bad email change requests are refused with 422 and send nothing', async ()
 });
 
 test('changing the password logs out every other session and keeps this browser logged in', async () => {
-  const { id, email } = await makeUser(t);
+  const { id, email } = await addUserWithPassword(t.db);
   const other = t.client();
-  await loginAs(other, email);
+  await loginThroughForm(other, email);
   const c = t.client();
-  await loginAs(c, email);
+  await loginThroughForm(c, email);
   assert.equal(count(t, 'sessions') >= 2, true);
 
   const res = await c.submit('/account/password', { current_password: PASSWORD, new_password: NEW_PASSWORD });
@@ -198,7 +199,7 @@ test('changing the password logs out every other session and keeps this browser 
   assert.equal((await other.get('/account')).statusCode, 303);
   assert.equal(readSessions(id), 1);
   await t.smtp.waitFor(email, /mot de passe a été changé/);
-  await loginAs(t.client(), email, NEW_PASSWORD);
+  await loginThroughForm(t.client(), email, NEW_PASSWORD);
 });
 
 function readSessions(userId: number): number {
@@ -206,9 +207,9 @@ function readSessions(userId: number): number {
 }
 
 test('bad password change requests are refused with 422 and change nothing', async () => {
-  const { id, email } = await makeUser(t);
+  const { id, email } = await addUserWithPassword(t.db);
   const c = t.client();
-  await loginAs(c, email);
+  await loginThroughForm(c, email);
   const before = snapshot(t, id);
   const cases: [Record<string, string>, RegExp][] = [
     [{ current_password: '', new_password: '' }, /Ce champ est obligatoire/],

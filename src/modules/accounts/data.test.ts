@@ -4,16 +4,17 @@ import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
 import { write, readSync } from '../../db/write.ts';
 import { issueToken } from '../../platform/tokens.ts';
-import { PASSWORD, count, loginAs, makeUser, snapshot, userRow } from './test-support.ts';
+import { PASSWORD, addUserWithPassword, countRows as count, loginThroughForm } from '../../../test/helpers/factories.ts';
+import { snapshot, userRow } from './test-support.ts';
 
 let t: TestApp;
 before(async () => (t = await makeApp()));
 after(() => t.close());
 
 test('the export is a JSON download of the account and its session dates, without secrets', async () => {
-  const { email } = await makeUser(t, { name: 'Alix', confirmed: false });
+  const { email } = await addUserWithPassword(t.db, 'citizen', { name: 'Alix', confirmed: false });
   const c = t.client();
-  await loginAs(c, email);
+  await loginThroughForm(c, email);
   const res = await c.get('/account/export');
   assert.equal(res.statusCode, 200);
   assert.equal(res.headers['content-disposition'], 'attachment; filename="palabre-data.json"');
@@ -32,11 +33,11 @@ test('the export is a JSON download of the account and its session dates, withou
 });
 
 test('deleting the account erases identifying data, frees the address and logs out, in one go', async () => {
-  const { id, email } = await makeUser(t, { name: 'Sacha' });
+  const { id, email } = await addUserWithPassword(t.db, 'citizen', { name: 'Sacha' });
   const other = t.client();
-  await loginAs(other, email);
+  await loginThroughForm(other, email);
   const c = t.client();
-  await loginAs(c, email);
+  await loginThroughForm(c, email);
   write(t.db, (tx) => issueToken(t.db, tx, 'reset_password', id));
 
   const page = await c.get('/account/delete');
@@ -69,9 +70,9 @@ test('deleting the account erases identifying data, frees the address and logs o
 });
 
 test('deletion needs the right password and the confirmation box; otherwise 422 and nothing erased', async () => {
-  const { id, email } = await makeUser(t);
+  const { id, email } = await addUserWithPassword(t.db);
   const c = t.client();
-  await loginAs(c, email);
+  await loginThroughForm(c, email);
   const before = snapshot(t, id);
   const cases: [Record<string, string>, RegExp][] = [
     [{ current_password: '', confirm: '' }, /Ce champ est obligatoire/],

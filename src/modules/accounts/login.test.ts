@@ -4,14 +4,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
 import { write } from '../../db/write.ts';
-import { PASSWORD, count, loginAs, makeUser, snapshot, uniqueEmail } from './test-support.ts';
+import { PASSWORD, addUserWithPassword, countRows as count, loginThroughForm, uniqueEmail } from '../../../test/helpers/factories.ts';
+import { snapshot } from './test-support.ts';
 
 let t: TestApp;
 before(async () => (t = await makeApp()));
 after(() => t.close());
 
 test('logging in opens a session and goes to the local page asked for, never to another site', async () => {
-  const { email } = await makeUser(t);
+  const { email } = await addUserWithPassword(t.db);
   const c = t.client();
   const page = await c.get('/login?next=/account/profile');
   assert.match(page.body, /name="next" value="\/account\/profile"/);
@@ -29,9 +30,9 @@ test('logging in opens a session and goes to the local page asked for, never to 
 });
 
 test('logging in again replaces the session of this browser', async () => {
-  const { email } = await makeUser(t);
+  const { email } = await addUserWithPassword(t.db);
   const c = t.client();
-  await loginAs(c, email);
+  await loginThroughForm(c, email);
   const before = count(t, 'sessions');
   await c.get('/login');
   // Already logged in: the login page goes straight to the account.
@@ -44,7 +45,7 @@ test('logging in again replaces the session of this browser', async () => {
 });
 
 test('a wrong password and an unknown address get the same generic 422 answer and open no session', async () => {
-  const { email } = await makeUser(t);
+  const { email } = await addUserWithPassword(t.db);
   const bodies = [];
   for (const body of [{ email, password: 'not the password' }, { email: uniqueEmail('nobody'), password: 'not the password' }]) {
     const c = t.client();
@@ -60,7 +61,7 @@ test('a wrong password and an unknown address get the same generic 422 answer an
 });
 
 test('empty, oversized and CSRF-less login attempts are refused and open no session', async () => {
-  const { email } = await makeUser(t);
+  const { email } = await addUserWithPassword(t.db);
   const before = snapshot(t);
   const empty = await t.client().submit('/login', { email: '', password: '' });
   assert.equal(empty.statusCode, 422);
@@ -77,7 +78,7 @@ test('empty, oversized and CSRF-less login attempts are refused and open no sess
 });
 
 test('a suspended account gets a clear 403 message, in French and in English, and no session', async () => {
-  const { id, email } = await makeUser(t);
+  const { id, email } = await addUserWithPassword(t.db);
   write(t.db, (tx) => tx.run(t.db.updateTable('users').set({ suspended_at: new Date().toISOString() }).where('id', '=', id)));
   const before = snapshot(t, id);
   const c = t.client();
@@ -104,9 +105,9 @@ test('English speakers get the generic login error in English', async () => {
 });
 
 test('logging out ends the session and clears the cookie; without a session it only goes home', async () => {
-  const { email } = await makeUser(t);
+  const { email } = await addUserWithPassword(t.db);
   const c = t.client();
-  await loginAs(c, email);
+  await loginThroughForm(c, email);
   const before = count(t, 'sessions');
   const res = await c.post('/logout', {});
   assert.equal(res.statusCode, 303);
@@ -125,9 +126,9 @@ test('logging out ends the session and clears the cookie; without a session it o
 });
 
 test('logging out without the CSRF token is refused and keeps the session', async () => {
-  const { email } = await makeUser(t);
+  const { email } = await addUserWithPassword(t.db);
   const c = t.client();
-  await loginAs(c, email);
+  await loginThroughForm(c, email);
   const before = count(t, 'sessions');
   const res = await c.post('/logout', { _csrf: '' });
   assert.equal(res.statusCode, 403);
@@ -136,7 +137,7 @@ test('logging out without the CSRF token is refused and keeps the session', asyn
 });
 
 test('login’s next never leads off the site, whatever characters a browser would strip, and never fails', async () => {
-  const { email } = await makeUser(t);
+  const { email } = await addUserWithPassword(t.db);
   for (const next of ['/\t/evil.example', '/\r\n/evil.example', '/\\evil.example', '/%0d%0a', '/😀/é']) {
     const c = t.client();
     await c.get('/login');

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
 import { fr } from './messages.fr.ts';
 import { en } from './messages.en.ts';
-import { loginAs, makeUser } from './test-support.ts';
+import { addUserWithPassword, loginThroughForm } from '../../../test/helpers/factories.ts';
 
 let t: TestApp;
 before(async () => (t = await makeApp()));
@@ -17,7 +17,7 @@ test('the French and English catalogues have the same keys, all prefixed with th
 });
 
 test('every page renders in both languages with exactly one h1 and labelled inputs', async () => {
-  const { email } = await makeUser(t, { confirmed: false });
+  const { email } = await addUserWithPassword(t.db, 'citizen', { confirmed: false });
   const anonymous = ['/register', '/register/sent', '/login', '/password/forgot', '/password/forgot/sent'];
   const personal = ['/account', '/account/profile', '/account/email', '/account/password', '/account/delete'];
   for (const lang of ['fr', 'en']) {
@@ -25,7 +25,7 @@ test('every page renders in both languages with exactly one h1 and labelled inpu
     await visitor.get(`/lang/${lang}`);
     const member = t.client();
     await member.get(`/lang/${lang}`);
-    await loginAs(member, email);
+    await loginThroughForm(member, email);
     for (const [c, url] of [...anonymous.map((u) => [visitor, u] as const), ...personal.map((u) => [member, u] as const)]) {
       const res = await c.get(url);
       assert.equal(res.statusCode, 200, `${lang} ${url}`);

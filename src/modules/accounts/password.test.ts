@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
 import { linkIn } from '../../../test/helpers/smtp.ts';
 import { write } from '../../db/write.ts';
-import { loginAs, makeUser, snapshot, uniqueEmail, userRow } from './test-support.ts';
+import { addUserWithPassword, loginThroughForm, uniqueEmail } from '../../../test/helpers/factories.ts';
+import { snapshot, userRow } from './test-support.ts';
 
 let t: TestApp;
 before(async () => (t = await makeApp()));
@@ -20,9 +21,9 @@ async function askReset(email: string) {
 }
 
 test('a forgotten password is reset from the emailed link, which logs out every session', async () => {
-  const { id, email } = await makeUser(t, { confirmed: false });
+  const { id, email } = await addUserWithPassword(t.db, 'citizen', { confirmed: false });
   const elsewhere = t.client();
-  await loginAs(elsewhere, email);
+  await loginThroughForm(elsewhere, email);
 
   const { c, res } = await askReset(email);
   assert.equal(res.statusCode, 303);
@@ -44,13 +45,13 @@ test('a forgotten password is reset from the emailed link, which logs out every 
   // The other browser is logged out; the old password is dead, the new one works.
   assert.equal((await elsewhere.get('/account')).statusCode, 303);
   assert.equal((await t.client().submit('/login', { email, password: 'une phrase de passe solide' })).statusCode, 422);
-  await loginAs(t.client(), email, NEW_PASSWORD);
+  await loginThroughForm(t.client(), email, NEW_PASSWORD);
   // Receiving the link proved the address.
   assert.ok(userRow(t, id).email_confirmed_at);
 });
 
 test('asking for a reset gives the same answer whether or not the account exists, and mails only real accounts', async () => {
-  const { email } = await makeUser(t);
+  const { email } = await addUserWithPassword(t.db);
   const nobody = uniqueEmail('nobody');
   const a = await askReset(email);
   const b = await askReset(nobody);
@@ -62,7 +63,7 @@ test('asking for a reset gives the same answer whether or not the account exists
 });
 
 test('the reset email is written in the language of the account', async () => {
-  const { email } = await makeUser(t, { locale: 'en', name: 'Sam' });
+  const { email } = await addUserWithPassword(t.db, 'citizen', { locale: 'en', name: 'Sam' });
   await askReset(email);
   const mail = await t.smtp.waitFor(email, /Choose a new password/);
   assert.match(mail.text, /Hello Sam,/);
@@ -86,7 +87,7 @@ test('bad input on the forgot form is refused with 422 and sends nothing', async
 });
 
 test('a weak or missing new password is refused with 422 and the link still works afterwards', async () => {
-  const { id, email } = await makeUser(t);
+  const { id, email } = await addUserWithPassword(t.db);
   const { c } = await askReset(email);
   const link = linkIn(await t.smtp.waitFor(email, /nouveau mot de passe/), '/password/reset');
   await c.get(link);
@@ -108,7 +109,7 @@ test('a weak or missing new password is refused with 422 and the link still work
 });
 
 test('a reset link works once and for one hour; forged links are refused', async () => {
-  const { id, email } = await makeUser(t);
+  const { id, email } = await addUserWithPassword(t.db);
   const { c } = await askReset(email);
   const link = linkIn(await t.smtp.waitFor(email, /nouveau mot de passe/), '/password/reset');
   await c.get(link);

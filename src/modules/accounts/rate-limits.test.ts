@@ -7,7 +7,7 @@ import { makeApp, type TestApp, type Client } from '../../../test/helpers/app.ts
 import { write } from '../../db/write.ts';
 import { insertUser } from '../../platform/users.ts';
 import { hashPassword } from '../../platform/passwords.ts';
-import { PASSWORD, count, loginAs, makeUser, uniqueEmail } from './test-support.ts';
+import { PASSWORD, addUserWithPassword, countRows as count, loginThroughForm, uniqueEmail } from '../../../test/helpers/factories.ts';
 
 // One app with the limits on, behind one proxy, as in the README's Docker example.
 let t: TestApp;
@@ -93,7 +93,7 @@ test('80 registrations from one address pass; thirty refused forms from it are t
 });
 
 test('at most three reset or confirmation emails an hour reach one address, and the answer never changes', async () => {
-  const { email } = await makeUser(t);
+  const { email } = await addUserWithPassword(t.db);
   const { client, headers } = fromNewAddress();
   await client.get('/password/forgot', headers);
   for (let i = 0; i < 5; i++) {
@@ -104,16 +104,16 @@ test('at most three reset or confirmation emails an hour reach one address, and 
   await t.app.mailer.flush();
   assert.equal(t.smtp.messages.filter((m) => m.to.includes(email)).length, 3);
 
-  const unconfirmed = await makeUser(t, { confirmed: false });
+  const unconfirmed = await addUserWithPassword(t.db, 'citizen', { confirmed: false });
   for (let i = 0; i < 5; i++) assert.equal((await client.post('/confirm/resend', { email: unconfirmed.email }, headers)).statusCode, 303);
   await t.app.mailer.flush();
   assert.equal(t.smtp.messages.filter((m) => m.to.includes(unconfirmed.email)).length, 3);
 });
 
 test('an account asks for an email change five times an hour at most: two emails each, to any address', async () => {
-  const { email } = await makeUser(t);
+  const { email } = await addUserWithPassword(t.db);
   const c = t.client();
-  await loginAs(c, email);
+  await loginThroughForm(c, email);
   const before = count(t, 'mail_outbox');
   for (let i = 0; i < 5; i++) assert.equal((await c.post('/account/email', { new_email: uniqueEmail('cible'), current_password: PASSWORD })).statusCode, 303);
   const blocked = await c.post('/account/email', { new_email: uniqueEmail('cible'), current_password: PASSWORD });
@@ -126,9 +126,9 @@ test('the forms that check the current password allow ten tries per account in f
     ['/account/password', { current_password: 'pas le bon', new_password: 'une autre phrase solide' }],
     ['/account/delete', { current_password: 'pas le bon', confirm: 'on' }],
   ] as const) {
-    const { email } = await makeUser(t);
+    const { email } = await addUserWithPassword(t.db);
     const c = t.client();
-    await loginAs(c, email);
+    await loginThroughForm(c, email);
     for (let i = 0; i < 10; i++) assert.equal((await c.post(url, form)).statusCode, 422, `${url} ${i + 1}`);
     assert.equal((await c.post(url, form)).statusCode, 429, url);
   }

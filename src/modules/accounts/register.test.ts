@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
 import { linkIn } from '../../../test/helpers/smtp.ts';
 import { readSync, write } from '../../db/write.ts';
-import { findUserByEmail, insertUser } from '../../platform/users.ts';
-import { PASSWORD, count, loginAs, makeUser, snapshot, uniqueEmail, userRow } from './test-support.ts';
+import { findUserByEmail } from '../../platform/users.ts';
+import { PASSWORD, addUser, addUserWithPassword, countRows as count, loginThroughForm, uniqueEmail } from '../../../test/helpers/factories.ts';
+import { snapshot, userRow } from './test-support.ts';
 
 let t: TestApp;
 before(async () => (t = await makeApp()));
@@ -98,7 +99,7 @@ test('registration in English stores the English locale and sends the email in E
 });
 
 test('bad registration input is refused with 422, a clear message, the values kept and nothing written', async () => {
-  const existing = await makeUser(t);
+  const existing = await addUserWithPassword(t.db);
   const cases: [string, Record<string, string>, RegExp][] = [
     ['empty form', { email: '', password: '', display_name: '', accept_terms: '' }, /Ce champ est obligatoire/],
     ['malformed email', form('not-an-email'), /L&#39;adresse e-mail n&#39;est pas valide|L'adresse e-mail n'est pas valide/],
@@ -182,7 +183,7 @@ test('asking for a new confirmation link gives the same answer whether or not an
   const c = t.client();
   await c.submit('/register', form(waiting));
   await t.smtp.waitFor(waiting, /Confirmez/);
-  const confirmed = await makeUser(t, { confirmed: true });
+  const confirmed = await addUserWithPassword(t.db, 'citizen', { confirmed: true });
 
   const answers = [];
   for (const email of [waiting, confirmed.email, uniqueEmail('nobody')]) {
@@ -209,9 +210,9 @@ test('a malformed address on the resend form is refused with 422 and sends nothi
 });
 
 test('an unconfirmed person may log in and sees a notice with a button for a new link', async () => {
-  const { email } = await makeUser(t, { confirmed: false });
+  const { email } = await addUserWithPassword(t.db, 'citizen', { confirmed: false });
   const c = t.client();
-  await loginAs(c, email);
+  await loginThroughForm(c, email);
   const page = await c.get('/account');
   assert.match(page.body, /Adresse e-mail non confirmée/);
   assert.match(page.body, new RegExp(`<input type="hidden" name="email" value="${email}">`));
@@ -256,7 +257,7 @@ test('registration refuses names that would mislead, in the person’s language,
 
 test('an email greets a name stored before the rules on one line, without its line breaks', async () => {
   const email = uniqueEmail('ancien');
-  write(t.db, (tx) => insertUser(t.db, tx, { email, passwordHash: null, displayName: 'Camille\r\nBcc: tout@ville.fr\r\n\r\nFaux message', emailConfirmed: true }));
+  addUser(t.db, 'citizen', { email, name: 'Camille\r\nBcc: tout@ville.fr\r\n\r\nFaux message' });
   const c = t.client();
   await c.submit('/password/forgot', { email });
   const mail = await t.smtp.waitFor(email);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
 import { csrfToken } from '../../platform/csrf.ts';
 import { getSite } from '../../platform/site.ts';
-import { addUser, loginAs } from './testing.ts';
+import { addUser, loginAs } from '../../../test/helpers/factories.ts';
 
 let t: TestApp;
 before(async () => (t = await makeApp()));
@@ -13,7 +13,7 @@ after(() => t.close());
 
 const pages = ['/admin', '/admin/settings', '/admin/pages', '/admin/pages/accessibilite', '/admin/users', '/admin/users?q=a'];
 const posts = () => {
-  const victim = addUser(t, 'citizen');
+  const victim = addUser(t.db, 'citizen');
   return [
     ['/admin/settings', { name: 'Piraté', primary_color: '#000000', intro_md: '', contact_email: '' }],
     ['/admin/settings/logo/delete', {}],

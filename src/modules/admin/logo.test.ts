@@ -8,7 +8,7 @@ import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { makeApp, type TestApp, type Client } from '../../../test/helpers/app.ts';
 import { getSite } from '../../platform/site.ts';
-import { loginAs, postFile } from './testing.ts';
+import { loginAs, postMultipart } from '../../../test/helpers/factories.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -21,7 +21,7 @@ after(() => t.close());
 
 const uploads = () => path.join(t.dataDir, 'uploads');
 const image = (width: number, height: number, colour: string) => sharp({ create: { width, height, channels: 3, background: colour } });
-const upload = (data: Buffer, type = 'image/png', filename = 'logo.png', csrf?: string) => postFile(t, admin, '/admin/settings/logo', { name: 'logo', filename, type, data }, csrf);
+const upload = (data: Buffer, type = 'image/png', filename = 'logo.png', csrf?: string) => postMultipart(t, admin, '/admin/settings/logo', [{ name: '_csrf', value: csrf ?? admin.csrf }, { name: 'logo', filename, type, data }]);
 
 test('a PNG logo is shrunk to fit 400×160, stored as PNG and shown in the header', async () => {
   const res = await upload(await image(1200, 300, '#123456').png().toBuffer());

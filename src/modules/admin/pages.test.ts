@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type TestApp, type Client } from '../../../test/helpers/app.ts';
-import { loginAs } from './testing.ts';
+import { loginAs } from '../../../test/helpers/factories.ts';
 
 let t: TestApp;
 let admin: Client;

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type TestApp, type Client } from '../../../test/helpers/app.ts';
 import { getSite } from '../../platform/site.ts';
-import { loginAs } from './testing.ts';
+import { loginAs } from '../../../test/helpers/factories.ts';
 import { formatRatio, containsPattern } from './rules.ts';
 
 let t: TestApp;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { makeApp, type TestApp, type Client } from '../../../test/helpers/app.ts';
 import { write } from '../../db/write.ts';
 import { insertUser } from '../../platform/users.ts';
-import { loginAs, addUser } from './testing.ts';
+import { loginAs, addUser } from '../../../test/helpers/factories.ts';
 import { usersPageQuery } from './users-queries.ts';
 
 let t: TestApp;
@@ -65,7 +65,7 @@ test('the search finds accounts by part of the email or of the name, in any case
 });
 
 test('the search takes % and _ literally', async () => {
-  const id = addUser(t, 'citizen', { email: 'cent_pour_cent@reze.example', displayName: '100% Rezé' });
+  const id = addUser(t.db, 'citizen', { email: 'cent_pour_cent@reze.example', name: '100% Rezé' });
   assert.deepEqual(rowIds((await admin.get(`/admin/users?q=${encodeURIComponent('%')}`)).body), [id]);
   assert.deepEqual(rowIds((await admin.get(`/admin/users?q=${encodeURIComponent('t_p')}`)).body), [id]);
 });
@@ -95,7 +95,7 @@ test('the page query walks the primary key and never sorts or counts, even with 
 });
 
 test('an administrator changes the role of an account', async () => {
-  const id = addUser(t, 'citizen');
+  const id = addUser(t.db, 'citizen');
   await admin.get('/admin/users?q=citizen');
   const res = await admin.post(`/admin/users/${id}/role`, { role: 'moderator', back: '/admin/users?q=citizen' });
   assert.equal(res.statusCode, 303);
@@ -107,7 +107,7 @@ test('an administrator changes the role of an account', async () => {
 });
 
 test('a role outside citizen, moderator and admin is refused and nothing changes', async () => {
-  const id = addUser(t, 'citizen');
+  const id = addUser(t.db, 'citizen');
   await admin.get('/admin/users');
   const res = await admin.post(`/admin/users/${id}/role`, { role: 'superadmin' });
   assert.equal(res.statusCode, 400);
@@ -116,7 +116,7 @@ test('a role outside citizen, moderator and admin is refused and nothing changes
 });
 
 test('the redirect after an action never leaves the accounts list', async () => {
-  const id = addUser(t, 'citizen');
+  const id = addUser(t.db, 'citizen');
   await admin.get('/admin/users');
   for (const back of ['https://evil.example/', '//evil.example', '/admin/settings']) {
     const res = await admin.post(`/admin/users/${id}/role`, { role: 'citizen', back });
@@ -125,7 +125,7 @@ test('the redirect after an action never leaves the accounts list', async () => 
 });
 
 test('the accounts list’s back field with odd characters gives the list, never a 500', async () => {
-  const id = addUser(t, 'citizen');
+  const id = addUser(t.db, 'citizen');
   await admin.get('/admin/users');
   const res = await admin.post(`/admin/users/${id}/role`, { role: 'citizen', back: '/admin/users?q=Hélène' });
   assert.equal(res.statusCode, 303);
@@ -153,7 +153,7 @@ test('suspending an account ends its sessions at once; reactivating lets it log 
 });
 
 test('an administrator may suspend another administrator', async () => {
-  const other = addUser(t, 'admin');
+  const other = addUser(t.db, 'admin');
   await admin.get('/admin/users');
   assert.equal((await admin.post(`/admin/users/${other}/suspend`)).statusCode, 303);
   assert.ok((await user(other)).suspended_at);
@@ -180,7 +180,7 @@ test('unknown and deleted accounts cannot be changed', async () => {
   for (const path of ['/admin/users/999999/role', '/admin/users/abc/suspend', '/admin/users/999999/unsuspend']) {
     assert.equal((await admin.post(path, { role: 'admin' })).statusCode, 404, path);
   }
-  const id = addUser(t, 'citizen');
+  const id = addUser(t.db, 'citizen');
   write(t.db, (tx) => tx.run(t.db.updateTable('users').set({ email: null, display_name: null, deleted_at: new Date().toISOString() }).where('id', '=', id)));
   for (const action of ['role', 'suspend', 'unsuspend']) {
     const res = await admin.post(`/admin/users/${id}/${action}`, { role: 'admin' });

@@ -4,7 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
 import { readSync } from '../../db/write.ts';
-import { makeConsultation, loginAs, anonymous, addItem, addUser, countRows } from './test-fixtures.ts';
+import { loginAs, anonymous, addUser, countRows } from '../../../test/helpers/factories.ts';
+import { makeConsultation, addItem } from './test-fixtures.ts';
 import { listSections, listTypes } from './queries.ts';
 import { findSectionTypeIds } from './admin-queries.ts';
 

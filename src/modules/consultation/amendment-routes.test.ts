@@ -3,7 +3,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
-import { makeDebate, countRows, counters, daysFromNow, type Debate } from './debate-fixtures.ts';
+import { countRows, daysFromNow } from '../../../test/helpers/factories.ts';
+import { makeDebate, type Debate } from './debate-fixtures.ts';
+import { counters } from './test-fixtures.ts';
 
 let t: TestApp;
 let d: Debate;

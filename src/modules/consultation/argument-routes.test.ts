@@ -2,7 +2,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
-import { makeDebate, countRows, counters, clientFor, addPerson, daysFromNow, type Debate } from './debate-fixtures.ts';
+import { countRows, daysFromNow, addUser, loginAs } from '../../../test/helpers/factories.ts';
+import { makeDebate, type Debate } from './debate-fixtures.ts';
+import { counters } from './test-fixtures.ts';
 
 let t: TestApp;
 let d: Debate;
@@ -151,7 +153,7 @@ test('with htmx the useful mark answers with the button fragment only', async ()
   assert.match(res.body, /^\s*<form class="useful"/);
   assert.doesNotMatch(res.body, /<html/);
   assert.match(res.body, /Une personne trouve cet argument utile/);
-  assert.match(res.body, new RegExp(`hx-post="${url}" hx-target="this" hx-swap="outerHTML"`));
+  assert.match(res.body, new RegExp(`data-hx-post="${url}" data-hx-target="this" data-hx-swap="outerHTML"`));
   assert.match(res.body, /name="mark" value="0"/);
 });
 
@@ -206,8 +208,8 @@ test('the author deletes their argument: marks and counters go with it; others c
 
 test('a deleted author shows as a deleted participant under their argument', async () => {
   const x = await makeDebate(t);
-  const ghost = addPerson(t, 'citizen', 'Nom Disparu');
-  const argId = await addArgument(x, 'for', 'Argument d’un compte supprimé.', await clientFor(t, ghost));
+  const ghost = addUser(t.db, 'citizen', { name: 'Nom Disparu' });
+  const argId = await addArgument(x, 'for', 'Argument d’un compte supprimé.', (await loginAs(t, ghost)).client);
   t.db.sqlite.prepare('update users set display_name = null, email = null, deleted_at = ? where id = ?').run(new Date().toISOString(), ghost);
   const page = await x.anon.get(`/consultation/${x.stepId}/items/${x.itemId}`);
   const html = page.body.slice(page.body.indexOf(`id="argument-${argId}"`));

@@ -4,7 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
 import { readSync } from '../../db/write.ts';
-import { makeConsultation, loginAs, anonymous, counters, countRows } from './test-fixtures.ts';
+import { loginAs, anonymous, countRows } from '../../../test/helpers/factories.ts';
+import { makeConsultation, counters } from './test-fixtures.ts';
 
 let t: TestApp;
 before(async () => (t = await makeApp()));
@@ -153,7 +154,7 @@ test('scripts, raw HTML, javascript: links and htmx attributes come out inert', 
   assert.doesNotMatch(main, /<a[^>]*href="javascript:/i);
   assert.doesNotMatch(main, /<div hx-get|<a[^>]*hx-post|<b hx-get/i);
   assert.match(main, /&lt;b hx-get=&quot;\/x&quot;&gt;titre&lt;\/b&gt;/);
-  assert.match(main, /<div class="prose" hx-ignore>/);
+  assert.match(main, /<div class="prose" data-hx-ignore>/);
   const list = await client.get(`/consultation/${c.stepId}/sections/${c.childSectionId}`);
   assert.doesNotMatch(list.body.split('<main')[1]!, /<script>alert|<div hx-get/);
 });

@@ -2,26 +2,11 @@
 // module's test-fixtures.ts: an open consultation whose "Article 1" holds one opinion, and four
 // people (its author, another citizen, an administrator, an anonymous visitor) with clients.
 import type { TestApp, Client } from '../../../test/helpers/app.ts';
-import { createSession } from '../../platform/sessions.ts';
-import { cookieNames } from '../../platform/session-cookie.ts';
+import { anonymous, loginAs } from '../../../test/helpers/factories.ts';
 import type { Visibility } from '../../db/schema.ts';
 import type { Step } from '../../platform/participation.ts';
 import { createOpinion } from './item-queries.ts';
-import { addUser, anonymous, daysFromNow, loginAs, makeConsultation } from './test-fixtures.ts';
-
-export { daysFromNow };
-
-export function addPerson(t: TestApp, role: 'citizen' | 'admin' = 'citizen', name?: string): number {
-  return addUser(t.db, role, name ? { name } : {});
-}
-
-/** A client with a live session for an existing person, and that session's CSRF token. */
-export async function clientFor(t: TestApp, userId: number): Promise<Client> {
-  const c = t.client();
-  c.cookies.set(cookieNames(t.config).session, createSession(t.db, userId));
-  await c.get('/pages/mentions-legales');
-  return c;
-}
+import { makeConsultation } from './test-fixtures.ts';
 
 export interface Debate {
   projectId: number;
@@ -75,15 +60,4 @@ export async function makeDebate(t: TestApp, o: DebateOptions = {}): Promise<Deb
     admin: admin.client,
     anon: await anonymous(t),
   };
-}
-
-/** How many rows a table (with an optional where clause) holds: refusals must write nothing. */
-export function countRows(t: TestApp, tableAndWhere: string): number {
-  return (t.db.sqlite.prepare(`select count(*) as n from ${tableAndWhere}`).get() as { n: number }).n;
-}
-
-export function counters(t: TestApp, d: Pick<Debate, 'stepId' | 'projectId'>) {
-  const step = t.db.sqlite.prepare('select contributions_count, votes_count from steps where id = ?').get(d.stepId) as { contributions_count: number; votes_count: number };
-  const project = t.db.sqlite.prepare('select contributions_count, participants_count from projects where id = ?').get(d.projectId) as { contributions_count: number; participants_count: number };
-  return { step, project };
 }

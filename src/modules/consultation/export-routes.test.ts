@@ -4,8 +4,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
 import { write } from '../../db/write.ts';
-import { makeDebate, clientFor, addPerson, type Debate } from './debate-fixtures.ts';
-import { castItemVote } from './vote-queries.ts';
+import { addUser, loginAs, makeStep } from '../../../test/helpers/factories.ts';
+import { makeDebate, type Debate } from './debate-fixtures.ts';
+import { castVote } from './vote-queries.ts';
 import { EXPORT_CHUNK } from './export-queries.ts';
 
 let t: TestApp;
@@ -15,6 +16,7 @@ before(async () => {
   d = await makeDebate(t);
 });
 after(() => t.close());
+const clientFor = async (app: TestApp, userId: number) => (await loginAs(app, userId)).client;
 
 /** RFC 4180 records: quoted fields, doubled quotes, line breaks inside quotes. */
 function parseCsv(text: string): string[][] {
@@ -48,9 +50,9 @@ test('an administrator downloads the consultation as CSV with a BOM, every row a
   await d.other.post(`/consultation/${d.stepId}/arguments/${argId}/useful`, { mark: '1' });
   const src = await d.other.post(`/consultation/${d.stepId}/items/${d.itemId}/sources`, { title: 'Rapport', url: 'https://example.org/r', category: 'study' });
   const srcId = Number(/#source-(\d+)/.exec(String(src.headers.location))?.[1]);
-  castItemVote(t.db, d.step, d.itemId, d.otherId, 'agree');
-  castItemVote(t.db, d.step, d.itemId, d.adminId, 'disagree');
-  castItemVote(t.db, d.step, amendmentId, d.authorId, 'mitigated');
+  castVote(t.db, d.step, { kind: 'item', id: d.itemId }, d.otherId, 'agree');
+  castVote(t.db, d.step, { kind: 'item', id: d.itemId }, d.adminId, 'disagree');
+  castVote(t.db, d.step, { kind: 'item', id: amendmentId }, d.authorId, 'mitigated');
   const elsewhere = await makeDebate(t);
 
   const res = await d.admin.get(exportUrl(d));
@@ -125,9 +127,8 @@ test('citizens are refused, anonymous visitors go to the login page, wrong steps
   assert.equal(anon.statusCode, 303);
   assert.match(String(anon.headers.location), /^\/login/);
   assert.equal((await d.admin.get('/consultation/99999/export.csv')).statusCode, 404);
-  const presentation = write(t.db, (tx) => tx.run(t.db.insertInto('steps').values({ project_id: d.projectId, position: 2, type: 'presentation', title: 'Présentation', starts_at: null, ends_at: null, created_at: '2026-01-01', updated_at: '2026-01-01' })).lastInsertRowid);
+  const presentation = makeStep(t.db, d.projectId, { type: 'presentation', title: 'Présentation', starts: null, ends: null });
   assert.equal((await d.admin.get(`/consultation/${presentation}/export.csv`)).statusCode, 404);
-  const moderator = addPerson(t);
-  t.db.sqlite.prepare("update users set role = 'moderator' where id = ?").run(moderator);
+  const moderator = addUser(t.db, 'moderator');
   assert.equal((await (await clientFor(t, moderator)).get(exportUrl(d))).statusCode, 403);
 });

@@ -3,7 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
-import { makeDebate, addPerson, type Debate } from './debate-fixtures.ts';
+import { addUser } from '../../../test/helpers/factories.ts';
+import { makeDebate, type Debate } from './debate-fixtures.ts';
 import { createAmendment, createArgument, createSource, loadItemExtras, setUsefulMark } from './extras-queries.ts';
 
 let t: TestApp;
@@ -36,7 +37,7 @@ test('the extras take three queries whether an item has no argument or dozens', 
   const empty = await countQueries(() => loadItemExtras(t.db, opinion(), { id: d.otherId }));
   assert.equal(empty.queries, 3);
   assert.deepEqual([empty.result.argumentsFor, empty.result.argumentsAgainst, empty.result.sources], [[], [], []]);
-  for (let i = 0; i < 30; i++) createArgument(t.db, d.step, d.itemId, addPerson(t), i % 3 ? 'for' : 'against', `Argument ${i}`);
+  for (let i = 0; i < 30; i++) createArgument(t.db, d.step, d.itemId, addUser(t.db), i % 3 ? 'for' : 'against', `Argument ${i}`);
   for (let i = 0; i < 10; i++) createSource(t.db, d.step, d.itemId, d.otherId, { title: `Source ${i}`, url: `https://example.org/${i}`, category: 'press' });
   const full = await countQueries(() => loadItemExtras(t.db, opinion(), { id: d.otherId }));
   assert.equal(full.queries, 3);
@@ -47,7 +48,7 @@ test('the extras take three queries whether an item has no argument or dozens', 
 test('arguments carry the person marks, their own ones, useful order and deleted authors', async () => {
   const x = await makeDebate(t);
   const item = { id: x.itemId, section_id: x.sectionId, kind: 'opinion', proposed_text: null };
-  const ghost = addPerson(t, 'citizen', 'Fantôme');
+  const ghost = addUser(t.db, 'citizen', { name: 'Fantôme' });
   const a1 = createArgument(t.db, x.step, x.itemId, x.authorId, 'for', 'Premier');
   const a2 = createArgument(t.db, x.step, x.itemId, ghost, 'for', 'Second');
   const a3 = createArgument(t.db, x.step, x.itemId, x.otherId, 'against', 'Contre');

@@ -4,7 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
 import { readSync, write } from '../../db/write.ts';
-import { makeConsultation, loginAs, anonymous, addItem, addUser, counters } from './test-fixtures.ts';
+import { loginAs, anonymous, addUser, addToGroup } from '../../../test/helpers/factories.ts';
+import { makeConsultation, addItem, counters } from './test-fixtures.ts';
 
 let t: TestApp;
 before(async () => (t = await makeApp()));
@@ -165,11 +166,7 @@ test('members of a restricted project’s group may take part; others get a 404'
   const c = makeConsultation(t.db, { visibility: 'restricted' });
   const { client: member, userId } = await loginAs(t, 'citizen');
   const { client: outsider } = await loginAs(t, 'citizen');
-  write(t.db, (tx) => {
-    const groupId = tx.run(t.db.insertInto('user_groups').values({ name: `Conseil ${c.projectId}` })).lastInsertRowid;
-    tx.run(t.db.insertInto('user_group_members').values({ group_id: groupId, user_id: userId }));
-    tx.run(t.db.insertInto('project_groups').values({ project_id: c.projectId, group_id: groupId }));
-  });
+  addToGroup(t.db, `Conseil ${c.projectId}`, [userId], c.projectId);
   const id = addItem(t.db, c, c.childSectionId, addUser(t.db));
   assert.equal((await member.get(base(c, id))).statusCode, 200);
   assert.equal((await member.post(`${base(c, id)}/vote`, { value: 'agree' })).statusCode, 303);

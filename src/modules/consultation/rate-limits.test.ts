@@ -3,7 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
-import { makeConsultation, loginAs, countRows } from './test-fixtures.ts';
+import { loginAs, countRows } from '../../../test/helpers/factories.ts';
+import { makeConsultation } from './test-fixtures.ts';
 
 let t: TestApp;
 before(async () => (t = await makeApp({ rateLimits: true })));

@@ -4,7 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
 import { readSync, write } from '../../db/write.ts';
-import { makeConsultation, loginAs, addItem, addUser, daysFromNow } from './test-fixtures.ts';
+import { loginAs, addUser, daysFromNow, makeStep } from '../../../test/helpers/factories.ts';
+import { makeConsultation, addItem } from './test-fixtures.ts';
 import { randomKey } from './rules.ts';
 
 let t: TestApp;
@@ -52,7 +53,7 @@ test('a draft project is seen by administrators only; restricted ones by their g
 
 test('a step of another type, an unknown step or a malformed id is a 404', async () => {
   const c = makeConsultation(t.db);
-  write(t.db, (tx) => tx.run(t.db.insertInto('steps').values({ project_id: c.projectId, position: 2, type: 'presentation', title: 'Présentation', starts_at: null, ends_at: null, require_checkbox_label: null, created_at: '2026-01-01', updated_at: '2026-01-01' })));
+  makeStep(t.db, c.projectId, { type: 'presentation', title: 'Présentation', starts: null, ends: null });
   const other = readSync(t.db).first(t.db.selectFrom('steps').select('id').where('type', '=', 'presentation').where('project_id', '=', c.projectId))!;
   for (const url of [`/consultation/${other.id}`, '/consultation/999999', '/consultation/abc', '/consultation/1e2', `/consultation/${c.stepId}/sections/999999`]) {
     assert.equal((await t.client().get(url)).statusCode, 404, url);

@@ -2,8 +2,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
-import { makeDebate, countRows, counters, daysFromNow, type Debate } from './debate-fixtures.ts';
-import { isWebAddress } from './source-routes.ts';
+import { countRows, daysFromNow } from '../../../test/helpers/factories.ts';
+import { makeDebate, type Debate } from './debate-fixtures.ts';
+import { counters } from './test-fixtures.ts';
+import { isWebAddress } from './rules.ts';
 
 let t: TestApp;
 let d: Debate;

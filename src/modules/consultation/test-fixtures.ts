@@ -1,40 +1,12 @@
-// Test fixtures of the consultation (core and debate tests): people with a live session, and a
-// project, consultation step, sections, types and items written straight to the database.
-import type { TestApp, Client } from '../../../test/helpers/app.ts';
+// Test fixtures of the consultation (core and debate tests), on top of test/helpers/factories.ts:
+// a project with a consultation step, its sections, types and items written straight to the
+// database, and the counters that writes keep.
+import { dbOf, daysFromNow, makeProject, makeStep, type DbOrApp } from '../../../test/helpers/factories.ts';
 import type { Db } from '../../db/open.ts';
 import { write, readSync } from '../../db/write.ts';
-import { insertUser } from '../../platform/users.ts';
-import { createSession } from '../../platform/sessions.ts';
-import { cookieNames } from '../../platform/session-cookie.ts';
 import type { ConsultationSort, Visibility } from '../../db/schema.ts';
 
-type Role = 'citizen' | 'moderator' | 'admin';
 let n = 0;
-const DAY = 24 * 3600_000;
-export const daysFromNow = (days: number) => new Date(Date.now() + days * DAY).toISOString();
-
-export function addUser(db: Db, role: Role = 'citizen', opts: { confirmed?: boolean; name?: string } = {}): number {
-  n += 1;
-  return write(db, (tx) =>
-    insertUser(db, tx, { email: `c-${role}-${n}-${process.pid}@example.org`, passwordHash: null, displayName: opts.name ?? `${role} ${n}`, role, emailConfirmed: opts.confirmed ?? true }),
-  );
-}
-
-/** A client logged in as a new person of this role, holding its session's CSRF token. */
-export async function loginAs(t: TestApp, role: Role = 'citizen', opts: { confirmed?: boolean; name?: string } = {}): Promise<{ client: Client; userId: number }> {
-  const userId = addUser(t.db, role, opts);
-  const client = t.client();
-  client.cookies.set(cookieNames(t.config).session, createSession(t.db, userId));
-  await client.get('/pages/mentions-legales'); // the header's logout form carries the token
-  return { client, userId };
-}
-
-/** An anonymous client holding a CSRF token, so that a refusal is about permission. */
-export async function anonymous(t: TestApp): Promise<Client> {
-  const client = t.client();
-  await client.get('/register'); // a page with a form, hence a token
-  return client;
-}
 
 export interface ConsultationIds {
   projectId: number;
@@ -61,27 +33,10 @@ export interface ConsultationOptions {
  */
 export function makeConsultation(db: Db, o: ConsultationOptions = {}): ConsultationIds {
   n += 1;
-  const now = new Date().toISOString();
   const [starts, ends] = o.state === 'closed' ? [daysFromNow(-10), daysFromNow(-1)] : o.state === 'upcoming' ? [daysFromNow(1), daysFromNow(10)] : [daysFromNow(-1), daysFromNow(10)];
+  const projectId = makeProject(db, { slug: `charte-${n}-${process.pid}`, title: `Charte ${n}`, visibility: o.visibility ?? 'public' });
+  const stepId = makeStep(db, projectId, { type: 'consultation', title: `Consultation ${n}`, body: 'Donnez votre avis sur la charte.', starts, ends, postal: o.requirePostalCode });
   return write(db, (tx) => {
-    const projectId = tx.run(
-      db.insertInto('projects').values({ slug: `charte-${n}-${process.pid}`, title: `Charte ${n}`, visibility: o.visibility ?? 'public', cover_path: null, created_at: now, updated_at: now }),
-    ).lastInsertRowid;
-    const stepId = tx.run(
-      db.insertInto('steps').values({
-        project_id: projectId,
-        position: 1,
-        type: 'consultation',
-        title: `Consultation ${n}`,
-        body_md: 'Donnez votre avis sur la charte.',
-        starts_at: starts,
-        ends_at: ends,
-        require_postal_code: o.requirePostalCode ? 1 : 0,
-        require_checkbox_label: null,
-        created_at: now,
-        updated_at: now,
-      }),
-    ).lastInsertRowid;
     const typeId = tx.run(db.insertInto('consultation_contribution_types').values({ step_id: stepId, name: 'Proposition', colour: '#1d4ed8', position: 1 })).lastInsertRowid;
     const otherTypeId = tx.run(db.insertInto('consultation_contribution_types').values({ step_id: stepId, name: 'Problème', colour: '#b91c1c', position: 2 })).lastInsertRowid;
     const flags = { allow_votes: o.allowVotes === false ? 0 : 1, allow_amendments: o.allowAmendments === false ? 0 : 1, default_sort: o.defaultSort ?? 'newest' };
@@ -140,7 +95,8 @@ export function addItem(db: Db, ids: Pick<ConsultationIds, 'stepId'>, sectionId:
 }
 
 /** Counters of an item, a section, the step and the project, to compare after writes. */
-export function counters(db: Db, ids: Pick<ConsultationIds, 'stepId' | 'projectId'>, itemOrSection: { itemId?: number; sectionId?: number }) {
+export function counters(on: DbOrApp, ids: Pick<ConsultationIds, 'stepId' | 'projectId'>, itemOrSection: { itemId?: number; sectionId?: number } = {}) {
+  const db = dbOf(on);
   const r = readSync(db);
   return {
     item: itemOrSection.itemId ? r.first(db.selectFrom('consultation_items').selectAll().where('contribution_id', '=', itemOrSection.itemId)) : undefined,
@@ -148,8 +104,4 @@ export function counters(db: Db, ids: Pick<ConsultationIds, 'stepId' | 'projectI
     step: r.first(db.selectFrom('steps').select(['contributions_count', 'votes_count']).where('id', '=', ids.stepId))!,
     project: r.first(db.selectFrom('projects').select(['participants_count', 'contributions_count', 'votes_count']).where('id', '=', ids.projectId))!,
   };
-}
-
-export function countRows(db: Db, table: 'contributions' | 'consultation_items' | 'consultation_item_votes' | 'consultation_section_votes' | 'consultation_sections' | 'consultation_contribution_types'): number {
-  return Number(readSync(db).first(db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')))?.n ?? 0);
 }

@@ -4,7 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
 import { readSync, write } from '../../db/write.ts';
-import { makeConsultation, loginAs, anonymous, addItem, addUser, counters, countRows } from './test-fixtures.ts';
+import { loginAs, anonymous, addUser, countRows } from '../../../test/helpers/factories.ts';
+import { makeConsultation, addItem, counters } from './test-fixtures.ts';
 
 let t: TestApp;
 before(async () => (t = await makeApp()));
@@ -99,7 +100,7 @@ test('with htmx the answer is the widget: counts, bar, text equivalents and the 
   assert.equal(res.statusCode, 200);
   assert.match(res.body, new RegExp(`^<form class="vote" id="vote-item-${item}"`));
   assert.doesNotMatch(res.body, /<html/);
-  assert.match(res.body, /class="vote-bar" aria-hidden="true"><span class="agree pct-75"><\/span><span class="mitigated pct-0"><\/span><span class="disagree pct-25"><\/span>/);
+  assert.match(res.body, /class="vote-bar" aria-hidden="true"[^>]*>(?:(?!<\/svg>)[\s\S])*<rect class="agree" x="0%" width="75%"[^>]*\/>\s*<rect class="mitigated" x="75%" width="0%"[^>]*\/>\s*<rect class="disagree" x="75%" width="25%"/);
   assert.match(res.body, /3 d&#39;accord \(75 %\)/);
   assert.match(res.body, /1 pas d&#39;accord \(25 %\)/);
   assert.match(res.body, /value="agree"[^>]*aria-pressed="true"/);

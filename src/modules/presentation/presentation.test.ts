@@ -3,42 +3,23 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
-import { write } from '../../db/write.ts';
-import { insertUser } from '../../platform/users.ts';
-import { createSession } from '../../platform/sessions.ts';
+import { addUser, makeProject, makeStep, sessionClient } from '../../../test/helpers/factories.ts';
 
 let t: TestApp;
 before(async () => (t = await makeApp({ env: { TIME_ZONE: 'Europe/Paris' } })));
 after(() => t.close());
 
-/** A project with one step, written straight to the database. */
+/** A project "Plan vélo" with one step "Le diagnostic" (by default a presentation in winter 2026). */
 function projectWithStep(visibility: 'public' | 'draft' | 'restricted', step: { type?: string; starts_at?: string | null; ends_at?: string | null; body_md?: string } = {}) {
-  const now = new Date().toISOString();
-  return write(t.db, (tx) => {
-    const slug = `projet-${Math.random().toString(36).slice(2, 10)}`;
-    const projectId = tx.run(t.db.insertInto('projects').values({ slug, title: 'Plan vélo', visibility, cover_path: null, created_at: now, updated_at: now })).lastInsertRowid;
-    const stepId = tx.run(
-      t.db.insertInto('steps').values({
-        project_id: projectId,
-        position: 1,
-        type: step.type ?? 'presentation',
-        title: 'Le diagnostic',
-        body_md: step.body_md ?? 'Le **diagnostic** complet.',
-        starts_at: step.starts_at === undefined ? '2026-01-15T08:30:00.000Z' : step.starts_at,
-        ends_at: step.ends_at === undefined ? '2026-02-01T17:00:00.000Z' : step.ends_at,
-        created_at: now,
-        updated_at: now,
-      }),
-    ).lastInsertRowid;
-    return { slug, stepId };
+  const slug = `projet-${Math.random().toString(36).slice(2, 10)}`;
+  const stepId = makeStep(t.db, makeProject(t.db, { slug, title: 'Plan vélo', visibility }), {
+    type: step.type ?? 'presentation',
+    title: 'Le diagnostic',
+    body: step.body_md ?? 'Le **diagnostic** complet.',
+    starts: step.starts_at === undefined ? '2026-01-15T08:30:00.000Z' : step.starts_at,
+    ends: step.ends_at === undefined ? '2026-02-01T17:00:00.000Z' : step.ends_at,
   });
-}
-
-function clientAs(role: 'citizen' | 'admin') {
-  const userId = write(t.db, (tx) => insertUser(t.db, tx, { email: `${role}-${Math.random()}@example.org`, passwordHash: null, displayName: role, role, emailConfirmed: true }));
-  const client = t.client();
-  client.cookies.set('session', createSession(t.db, userId));
-  return client;
+  return { slug, stepId };
 }
 
 test('a presentation step shows its title, dates in the instance time zone, state, body and breadcrumb', async () => {
@@ -79,8 +60,8 @@ test('a step of another type, a missing step or a malformed id is a 404', async 
 test('a step of a draft or restricted project is a 404 for those who may not see it', async () => {
   const draft = projectWithStep('draft');
   const restricted = projectWithStep('restricted');
-  const citizen = clientAs('citizen');
-  const admin = clientAs('admin');
+  const citizen = sessionClient(t, addUser(t.db, 'citizen'));
+  const admin = sessionClient(t, addUser(t.db, 'admin'));
   for (const { stepId } of [draft, restricted]) {
     assert.equal((await t.client().get(`/presentation/${stepId}`)).statusCode, 404);
     assert.equal((await citizen.get(`/presentation/${stepId}`)).statusCode, 404);

@@ -2,34 +2,19 @@
 // published only), their permalinks, deleted accounts, pagination.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeApp, type TestApp, type Client } from '../../../test/helpers/app.ts';
+import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
+import { addToGroup, addUser as addUserTo, makeProject, makeStep, sessionClient } from '../../../test/helpers/factories.ts';
 import { write } from '../../db/write.ts';
-import { insertUser } from '../../platform/users.ts';
-import { createSession } from '../../platform/sessions.ts';
 import type { Visibility, ContributionStatus } from '../../db/schema.ts';
 
 let t: TestApp;
 before(async () => (t = await makeApp()));
 after(() => t.close());
 
-let n = 0;
-function addUser(role: 'citizen' | 'admin' = 'citizen', name?: string): number {
-  n += 1;
-  return write(t.db, (tx) => insertUser(t.db, tx, { email: `p${n}-${role}@example.org`, passwordHash: null, displayName: name ?? `Personne ${n}`, role, emailConfirmed: true }));
-}
-function clientOf(userId: number): Client {
-  const c = t.client();
-  c.cookies.set('session', createSession(t.db, userId));
-  return c;
-}
-function addStep(visibility: Visibility, title: string): number {
-  const now = new Date().toISOString();
-  return write(t.db, (tx) => {
-    n += 1;
-    const projectId = tx.run(t.db.insertInto('projects').values({ slug: `profil-${n}`, title, visibility, cover_path: null, created_at: now, updated_at: now })).lastInsertRowid;
-    return tx.run(t.db.insertInto('steps').values({ project_id: projectId, position: 1, type: 'consultation', title: 'Consultation', starts_at: null, ends_at: null, created_at: now, updated_at: now })).lastInsertRowid;
-  });
-}
+const addUser = (role: 'citizen' | 'admin' = 'citizen', name?: string) => addUserTo(t.db, role, { name });
+const clientOf = (userId: number) => sessionClient(t, userId);
+/** A consultation step, open-ended, in a new project of that title. */
+const addStep = (visibility: Visibility, title: string) => makeStep(t.db, makeProject(t.db, { title, visibility }), { type: 'consultation', title: 'Consultation', starts: null, ends: null });
 let clock = Date.parse('2026-01-01T00:00:00Z');
 function addContribution(stepId: number, authorId: number, kind: string, fields: { title?: string; body?: string; parent?: number; status?: ContributionStatus } = {}): number {
   clock += 60_000;
@@ -88,12 +73,8 @@ test('contributions in restricted projects are listed for members of the project
   const author = addUser();
   const member = addUser();
   const step = addStep('restricted', 'Réservé');
-  write(t.db, (tx) => {
-    const groupId = tx.run(t.db.insertInto('user_groups').values({ name: `Groupe ${n}` })).lastInsertRowid;
-    tx.run(t.db.insertInto('user_group_members').values({ group_id: groupId, user_id: member }));
-    const projectId = tx.first(t.db.selectFrom('steps').select('project_id').where('id', '=', step))!.project_id;
-    tx.run(t.db.insertInto('project_groups').values({ project_id: projectId, group_id: groupId }));
-  });
+  const { project_id: projectId } = t.db.sqlite.prepare('select project_id from steps where id = ?').get(step) as { project_id: number };
+  addToGroup(t.db, 'Groupe du projet réservé', [member], projectId);
   addContribution(step, author, 'opinion', { title: 'Idée réservée' });
   assert.doesNotMatch((await t.client().get(`/users/${author}`)).body, /Idée réservée/);
   assert.doesNotMatch((await clientOf(addUser()).get(`/users/${author}`)).body, /Idée réservée/);

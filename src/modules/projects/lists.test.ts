@@ -2,8 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
-import { loginAs, anonymous, addUser, count, makeProject, addToGroup } from './testing.ts';
-import { createSession } from '../../platform/sessions.ts';
+import { loginAs, anonymous, addUser, countRows as count, makeProject, addToGroup, sessionClient } from '../../../test/helpers/factories.ts';
 
 let t: TestApp;
 before(async () => (t = await makeApp()));
@@ -96,7 +95,7 @@ test('a district takes an optional GeoJSON outline that must be valid', async ()
 
 test('an administrator creates a group, adds and removes members by email, and deletes it', async () => {
   const { client } = await loginAs(t, 'admin');
-  const member = addUser(t, 'citizen', { email: 'membre.groupe@example.org' });
+  const member = addUser(t.db, 'citizen', { email: 'membre.groupe@example.org' });
   const res = await client.submit('/admin/groups', { name: 'Conseil de quartier' });
   assert.equal(res.statusCode, 303);
   const url = String(res.headers.location);
@@ -149,8 +148,7 @@ test('an unconfirmed account added to a group is marked, and reaches no restrict
   assert.doesNotMatch((await person.get('/')).body, /Réservé aux élus/);
 
   t.db.sqlite.prepare("update users set email_confirmed_at = '2026-12-01T00:00:00Z' where id = ?").run(userId);
-  const confirmed = t.client();
-  confirmed.cookies.set('session', createSession(t.db, userId));
+  const confirmed = sessionClient(t, userId);
   assert.equal((await confirmed.get('/projects/reserve-aux-elus')).statusCode, 200);
   assert.match((await confirmed.get('/')).body, /Réservé aux élus/);
   assert.doesNotMatch((await admin.get(`/admin/groups/${group}`)).body, /adresse non confirmée/);

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
-import { loginAs, anonymous, count, makeProject, postMultipart } from './testing.ts';
+import { loginAs, anonymous, countRows as count, makeProject, postMultipart } from '../../../test/helpers/factories.ts';
 
 let t: TestApp;
 before(async () => (t = await makeApp()));

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
-import { loginAs, anonymous, makeProject, makeStep, addToGroup, daysFromNow } from './testing.ts';
+import { loginAs, anonymous, makeProject, makeStep, addToGroup, daysFromNow } from '../../../test/helpers/factories.ts';
 
 let t: TestApp;
 after(() => t.close());
@@ -106,7 +106,7 @@ test('filters by theme, district and state narrow the list, as links and as a GE
   const page = await c.get(`/?theme=${ids.theme}`);
   assert.match(page.body, new RegExp(`<option value="${ids.theme}" selected>Environnement</option>`));
   assert.match(page.body, new RegExp(`href="/\\?theme=${ids.theme}&amp;state=open"`));
-  assert.match(page.body, /hx-get="\/" hx-target="#project-list" hx-swap="outerHTML" hx-push-url="true"/);
+  assert.match(page.body, /data-hx-get="\/" data-hx-target="#project-list" data-hx-swap="outerHTML" data-hx-push-url="true"/);
 });
 
 test('htmx filter requests get only the list fragment; a history restore gets the page', async () => {

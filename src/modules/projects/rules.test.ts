@@ -2,7 +2,7 @@
 // GeoJSON checks, project state, step settings.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { slugify, localToUtc, utcToLocal, geoJsonProblem, projectState, parseSettings, settingsWithDefaults, idList, SLUG } from './rules.ts';
+import { slugify, localToUtc, utcToLocal, geoJsonProblem, projectState, idList, SLUG } from './rules.ts';
 import type { FormErrors } from '../../platform/forms.ts';
 
 test('slugify makes lowercase dash-separated ascii slugs from French titles', () => {
@@ -69,26 +69,6 @@ test('a project is open if any step is open, else upcoming if any is upcoming or
   assert.equal(projectState(['closed', 'open', 'upcoming']), 'open');
   assert.equal(projectState(['closed', 'upcoming']), 'upcoming');
   assert.equal(projectState(['closed', 'closed']), 'closed');
-});
-
-test('step settings are read and checked against their declarations', () => {
-  const decls = {
-    limit: { type: 'integer', default: 3, min: 1, max: 10, labelKey: 'x' },
-    name: { type: 'string', default: '', max: 5, labelKey: 'x' },
-    sort: { type: 'enum', default: 'a', options: ['a', 'b'], labelKey: 'x' },
-    on: { type: 'boolean', default: false, labelKey: 'x' },
-  } as const;
-  const ok: FormErrors = {};
-  assert.deepEqual(parseSettings(decls, { setting_limit: '4', setting_name: 'abc', setting_sort: 'b', setting_on: '1' }, ok), { limit: 4, name: 'abc', sort: 'b', on: true });
-  assert.deepEqual(ok, {});
-  const bad: FormErrors = {};
-  parseSettings(decls, { setting_limit: '11', setting_name: 'abcdef', setting_sort: 'z' }, bad);
-  assert.deepEqual(Object.keys(bad).sort(), ['setting_limit', 'setting_name', 'setting_sort']);
-  const notNumber: FormErrors = {};
-  parseSettings(decls, { setting_limit: '2.5', setting_sort: 'a' }, notNumber);
-  assert.equal(notNumber.setting_limit?.key, 'projects.settings.errors.integer');
-  assert.deepEqual(settingsWithDefaults(decls, '{"limit":7,"sort":5}'), { limit: 7, name: '', sort: 'a', on: false });
-  assert.deepEqual(settingsWithDefaults(decls, 'broken'), { limit: 3, name: '', sort: 'a', on: false });
 });
 
 test('id lists from forms keep positive integers only, once each', () => {

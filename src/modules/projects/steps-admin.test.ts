@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
 import type { Manifest } from '../../platform/module.ts';
-import { loginAs, anonymous, count, makeProject, makeStep } from './testing.ts';
+import { loginAs, anonymous, countRows as count, makeProject, makeStep } from '../../../test/helpers/factories.ts';
 
 let t: TestApp;
 before(async () => (t = await makeApp({ env: { TIME_ZONE: 'Europe/Paris' } })));

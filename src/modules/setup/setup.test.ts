@@ -3,9 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
 import { setupLinkIfNeeded } from '../../platform/setup-link.ts';
-import { write } from '../../db/write.ts';
-import { insertUser } from '../../platform/users.ts';
-import { hashPassword } from '../../platform/passwords.ts';
+import { addUser, addUserWithPassword } from '../../../test/helpers/factories.ts';
 import { getSite } from '../../platform/site.ts';
 import { csrfToken } from '../../platform/csrf.ts';
 
@@ -82,8 +80,7 @@ test('setup is refused when an administrator already exists, even with a valid t
   withApp(async (t) => {
     // A token issued before `palabre admin create` made an administrator.
     const path = pathOf(setupLinkIfNeeded(t.db, t.config.baseUrl));
-    const hash = await hashPassword('mot de passe de test');
-    write(t.db, (tx) => insertUser(t.db, tx, { email: 'admin@example.org', passwordHash: hash, displayName: 'Admin', role: 'admin', emailConfirmed: true }));
+    await addUserWithPassword(t.db, 'admin', { email: 'admin@example.org', name: 'Admin', password: 'mot de passe de test' });
     assert.equal(setupLinkIfNeeded(t.db, t.config.baseUrl), null);
     const c = t.client();
     const page = await c.get(path);
@@ -154,7 +151,7 @@ test('bad input re-renders the form with 422 and the errors, and writes nothing'
 
 test('an email already used by an account is refused with 422 and nothing written', () =>
   withApp(async (t) => {
-    write(t.db, (tx) => insertUser(t.db, tx, { email: 'maire@reze.example', passwordHash: null, displayName: 'Habitant' }));
+    addUser(t.db, 'citizen', { email: 'maire@reze.example', name: 'Habitant', confirmed: false });
     const path = pathOf(setupLinkIfNeeded(t.db, t.config.baseUrl));
     const c = t.client();
     await c.get(path);
