@@ -137,6 +137,8 @@ export interface StepsTable {
   require_postal_code: Generated<number>;
   require_district: Generated<number>;
   require_checkbox_label: string | null;
+  /** JSON: requirement → the actions it applies to (see platform/participation.ts). */
+  requirement_actions: Generated<string>;
   contributions_count: Generated<number>;
   votes_count: Generated<number>;
   created_at: string;

@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from './http.ts';
 import { render } from './render.ts';
+import { MissingRequirementsError } from './gate.ts';
 
 const known = new Set([400, 401, 403, 404, 405, 413, 415, 429]);
 
@@ -23,6 +24,10 @@ export function registerErrorPages(app: FastifyInstance): void {
     const status = error.statusCode ?? 500;
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     if (reply.sent) return;
+    if (error instanceof MissingRequirementsError) {
+      const { step, missing } = error;
+      return render(request, reply, 'errors/refused', { title: request.t('errors.403.title'), step, missing, stepUrl: `/${step.type}/${step.id}` }, { status: 403 });
+    }
     return errorPage(request, reply, status, error instanceof HttpError ? error.messageKey : undefined).catch((err) => {
       request.log.error({ err }, 'error page failed');
       return reply.code(500).type('text/plain; charset=utf-8').send('500');

@@ -21,8 +21,18 @@ export type SettingDecl =
  * served by the module at `/<slug>/<step id>`. */
 export interface StepType {
   settings?: Record<string, SettingDecl>;
+  /** The verbs of participation the gate checks (platform/gate.ts), each with its label: an
+   * administrator sets a step's requirements per action (a postal code to vote, not to comment). */
+  actions?: Record<string, { labelKey: string }>;
   /** The module's own admin page for a step (e.g. a consultation's sections), if any. */
   adminPath?: (stepId: number) => string;
+}
+
+/** A kind of contribution a module writes: its name, and its permalink for profiles, exports,
+ * notifications and moderation. */
+export interface ContributionKind {
+  labelKey: string;
+  permalink(c: { id: number; step_id: number; parent_id: number | null }): string;
 }
 
 /** A link on the back-office dashboard: a module lists its admin pages there. */
@@ -58,6 +68,8 @@ export interface Manifest {
   adminLinks?: AdminLink[];
   /** Present when the module provides a kind of project step. */
   step?: StepType;
+  /** The kinds of contributions it writes (the `kind` column of the contributions core). */
+  contributions?: Record<string, ContributionKind>;
   /** Present when the module stores anything about a person. */
   personalData?: PersonalData;
   /** Demo content for `palabre demo`. */

@@ -1,14 +1,12 @@
 // Who may see a project and who may take part in a step: visibility, the step's state from the
-// clock, and its participation requirements. Every module checks these on the server before
-// any participating action, and shows what is missing (views/partials/requirements.eta).
+// clock, and its participation requirements per action. The gate (gate.ts) checks these on the
+// server before any participating action, and pages show what is missing
+// (views/partials/requirements.eta).
 import type { Db } from '../db/open.ts';
 import type { Tx } from '../db/write.ts';
 import { readSync } from '../db/write.ts';
 import type { ProjectsTable, Schema, StepsTable } from '../db/schema.ts';
-import type { FastifyRequest } from 'fastify';
 import type { SessionUser } from './sessions.ts';
-import { notFound } from './http.ts';
-import { parseId } from './forms.ts';
 import type { Expression, ExpressionBuilder, Selectable, SqlBool } from 'kysely';
 
 export type Project = Selectable<ProjectsTable>;
@@ -42,19 +40,48 @@ export function canSeeProject(db: Db, user: SessionUser | null, project: Pick<Pr
   );
 }
 
+/** What a step may ask of a participant, beyond an account with a confirmed email. */
+export const REQUIREMENTS = ['postal_code', 'district', 'checkbox'] as const;
+export type Requirement = (typeof REQUIREMENTS)[number];
 /** What a person still lacks to take part in a step, as catalogue-keyed codes. */
-export type Missing = 'account' | 'confirmed_email' | 'postal_code' | 'district' | 'checkbox';
+export type Missing = 'account' | 'confirmed_email' | Requirement;
 
-export function missingRequirements(db: Db, user: SessionUser | null, step: Step): Missing[] {
+/** requirement_actions as stored: a requirement → the actions it is limited to. */
+export function requirementActions(step: Pick<Step, 'requirement_actions'>): Partial<Record<Requirement, string[]>> {
+  try {
+    const parsed: unknown = JSON.parse(step.requirement_actions);
+    return parsed && typeof parsed === 'object' ? (parsed as Partial<Record<Requirement, string[]>>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * What the step asks for `action` (a module's verb: vote, contribute...): a requirement applies
+ * to the actions listed for it, or to all of them when none is. Without an action, everything
+ * the step asks for (the requirements page completes it all at once).
+ */
+export function stepRequirements(step: Step, action?: string): Requirement[] {
+  const asked: Requirement[] = [];
+  if (step.require_postal_code) asked.push('postal_code');
+  if (step.require_district) asked.push('district');
+  if (step.require_checkbox_label) asked.push('checkbox');
+  if (action === undefined) return asked;
+  const limited = requirementActions(step);
+  return asked.filter((r) => !limited[r]?.length || limited[r].includes(action));
+}
+
+export function missingRequirements(db: Db, user: SessionUser | null, step: Step, action?: string): Missing[] {
   if (!user) return ['account'];
   const missing: Missing[] = [];
   if (!user.email_confirmed_at) missing.push('confirmed_email');
-  if (step.require_postal_code || step.require_district) {
+  const asked = stepRequirements(step, action);
+  if (asked.includes('postal_code') || asked.includes('district')) {
     const row = readSync(db).first(db.selectFrom('users').select(['postal_code', 'district_id']).where('id', '=', user.id));
-    if (step.require_postal_code && !row?.postal_code) missing.push('postal_code');
-    if (step.require_district && !row?.district_id) missing.push('district');
+    if (asked.includes('postal_code') && !row?.postal_code) missing.push('postal_code');
+    if (asked.includes('district') && !row?.district_id) missing.push('district');
   }
-  if (step.require_checkbox_label) {
+  if (asked.includes('checkbox')) {
     const accepted = readSync(db).first(db.selectFrom('step_checkbox_acceptances').select('user_id').where('step_id', '=', step.id).where('user_id', '=', user.id));
     if (!accepted) missing.push('checkbox');
   }
@@ -115,24 +142,4 @@ export function projectVisibleTo<DB extends Schema & { p: ProjectsTable }, TB ex
       ),
     ]),
   ]);
-}
-
-export interface StepContext {
-  step: Step;
-  project: Project;
-  state: StepState;
-}
-
-/**
- * The step named in a URL (of this module's type, when given) whose project this person may
- * see, with its state; else a 404, so a hidden project is not revealed. Every step page and
- * every participating action starts here.
- */
-export function loadVisibleStep(request: FastifyRequest, rawId: unknown, type?: string): StepContext {
-  const db = request.server.db;
-  const id = parseId(rawId);
-  const step = id === null ? undefined : readSync(db).first(db.selectFrom('steps').selectAll().where('id', '=', id).$if(type !== undefined, (q) => q.where('type', '=', type!)));
-  const project = step && readSync(db).first(db.selectFrom('projects').selectAll().where('id', '=', step.project_id));
-  if (!step || !project || !canSeeProject(db, request.user, project)) throw notFound();
-  return { step, project, state: stepState(step) };
 }

@@ -1,30 +1,54 @@
-// The consultation's plugin: one sub-plugin per resource. Refusals for missing requirements are
-// rendered here with what is missing; every other error goes on to the site's error pages.
+// Every route of the consultation, one line each: method, path, options, named handler. Handlers
+// live in a file per resource; what a URL points at is loaded in guards.ts, and the gate
+// (platform/gate.ts) decides who may take part. Refusals for missing requirements are rendered
+// by the platform's error handler.
 import type { FastifyPluginAsync } from 'fastify';
-import { render } from '../../platform/render.ts';
-import { MissingRequirementsError } from './guards.ts';
-import { sectionRoutes } from './section-routes.ts';
-import { itemRoutes } from './item-routes.ts';
-import { voteRoutes } from './vote-routes.ts';
-import { adminRoutes } from './admin-routes.ts';
-import { amendmentRoutes } from './amendment-routes.ts';
-import { argumentRoutes } from './argument-routes.ts';
-import { sourceRoutes } from './source-routes.ts';
-import { exportRoutes } from './export-routes.ts';
+import { onlyRole } from '../../platform/http.ts';
+import { participationLimits } from '../../platform/rate-limits.ts';
+import { showStep, showSection, postOpinion } from './sections.ts';
+import { showItem, editItemForm, saveItem, deleteItem } from './items.ts';
+import { voteOnSection, voteOnItem } from './votes.ts';
+import { newAmendment, postAmendment } from './amendments.ts';
+import { postArgument, deleteArgument, markUseful } from './arguments.ts';
+import { postSource } from './sources.ts';
+import { exportCsv } from './export.ts';
+import { adminHome, postType, editType, saveType, removeType, newSection, postSection, editSection, saveSection, removeSection, shiftSection } from './admin.ts';
+
+/** Anonymous visitors get these pages from the page cache; `query` names what the page reads. */
+const cached = (query: string[] = []) => ({ config: { pageCache: { query } } });
+const contribute = { config: participationLimits.contribute };
+const vote = { config: participationLimits.vote };
 
 export const routes: FastifyPluginAsync = async (app) => {
-  // Set before the sub-plugins are registered so they inherit it; throwing hands the error
-  // to the parent handler (the site's error pages).
-  app.setErrorHandler(async (error, request, reply) => {
-    if (!(error instanceof MissingRequirementsError)) throw error;
-    return render(request, reply, 'consultation/refused', { title: request.t('errors.403.title'), missing: error.missing, step: error.step }, { status: 403 });
+  app.get('/:stepId', cached(), showStep);
+  app.get('/:stepId/sections/:sectionId', cached(['sort', 'kind', 'page']), showSection);
+  app.post('/:stepId/sections/:sectionId/contributions', contribute, postOpinion);
+  app.post('/:stepId/sections/:sectionId/vote', vote, voteOnSection);
+  app.get('/:stepId/sections/:sectionId/amendments/new', newAmendment);
+  app.post('/:stepId/sections/:sectionId/amendments', contribute, postAmendment);
+  app.get('/:stepId/items/:itemId', cached(), showItem);
+  app.get('/:stepId/items/:itemId/edit', editItemForm);
+  app.post('/:stepId/items/:itemId/edit', saveItem);
+  app.post('/:stepId/items/:itemId/delete', deleteItem);
+  app.post('/:stepId/items/:itemId/vote', vote, voteOnItem);
+  app.post('/:stepId/items/:itemId/arguments', contribute, postArgument);
+  app.post('/:stepId/items/:itemId/sources', contribute, postSource);
+  app.post('/:stepId/arguments/:argumentId/delete', deleteArgument);
+  app.post('/:stepId/arguments/:argumentId/useful', vote, markUseful);
+  // Administrators only.
+  await app.register(async (admin) => {
+    admin.addHook('preHandler', onlyRole('admin'));
+    admin.get('/:stepId/export.csv', exportCsv);
+    admin.get('/:stepId/admin', adminHome);
+    admin.post('/:stepId/admin/types', postType);
+    admin.get('/:stepId/admin/types/:typeId/edit', editType);
+    admin.post('/:stepId/admin/types/:typeId', saveType);
+    admin.post('/:stepId/admin/types/:typeId/delete', removeType);
+    admin.get('/:stepId/admin/sections/new', newSection);
+    admin.post('/:stepId/admin/sections', postSection);
+    admin.get('/:stepId/admin/sections/:sectionId/edit', editSection);
+    admin.post('/:stepId/admin/sections/:sectionId', saveSection);
+    admin.post('/:stepId/admin/sections/:sectionId/delete', removeSection);
+    admin.post('/:stepId/admin/sections/:sectionId/move', shiftSection);
   });
-  await app.register(sectionRoutes);
-  await app.register(itemRoutes);
-  await app.register(voteRoutes);
-  await app.register(amendmentRoutes);
-  await app.register(argumentRoutes);
-  await app.register(sourceRoutes);
-  await app.register(exportRoutes);
-  await app.register(adminRoutes, { prefix: '/:stepId/admin' });
 };

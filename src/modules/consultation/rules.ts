@@ -8,6 +8,7 @@ export const BODY_MAX = 10000;
 export const TYPE_NAME_MAX = 50;
 export const SECTION_TITLE_MAX = 200;
 export const SECTION_BODY_MAX = 50000;
+export const URL_MAX = 2000;
 export const PAGE_SIZE = 20;
 /** Pages beyond this are not served: deep OFFSETs cost a scan and nobody reads page 5000. */
 export const PAGE_MAX = 5000;
@@ -85,12 +86,34 @@ export function controversy(agree: number, disagree: number): number {
   return 2 * Math.min(agree, disagree);
 }
 
+/** What views/consultation/_vote.eta shows: built here for every page and for the htmx answer of a vote. */
+export interface VoteWidget {
+  id: string;
+  action: string;
+  /** Where a vote without JavaScript comes back to. */
+  back: string;
+  label: string;
+  tally: Tally;
+  mine: VoteValue | null;
+  canVote: boolean;
+}
+
+export function voteWidget(
+  stepId: number,
+  target: { kind: 'section' | 'item'; id: number },
+  o: { label: string; counts: { votes_agree: number; votes_mitigated: number; votes_disagree: number }; mine: VoteValue | null; canVote: boolean; back: string },
+): VoteWidget {
+  const path = `/consultation/${stepId}/${target.kind === 'item' ? 'items' : 'sections'}/${target.id}`;
+  const c = o.counts;
+  return { id: `vote-${target.kind}-${target.id}`, action: `${path}/vote`, back: o.back, label: o.label, tally: tally(c.votes_agree, c.votes_mitigated, c.votes_disagree), mine: o.mine, canVote: o.canVote };
+}
+
 export interface Tally {
   agree: number;
   mitigated: number;
   disagree: number;
   total: number;
-  /** Rounded percentages for the bar (CSS classes pct-0..pct-100). */
+  /** Rounded percentages for the legend and the bar's SVG segment widths (width="40%"). */
   pct: { agree: number; mitigated: number; disagree: number };
 }
 
@@ -98,6 +121,17 @@ export function tally(agree: number, mitigated: number, disagree: number): Tally
   const total = agree + mitigated + disagree;
   const pc = (n: number) => (total === 0 ? 0 : Math.round((100 * n) / total));
   return { agree, mitigated, disagree, total, pct: { agree: pc(agree), mitigated: pc(mitigated), disagree: pc(disagree) } };
+}
+
+/** Only complete http(s) addresses: no javascript:, data:, relative or protocol-relative links. */
+export function isWebAddress(value: string): boolean {
+  if (!/^https?:\/\/[^\s]+$/i.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
 }
 
 /** Non-text contrast (WCAG 1.4.11): a swatch border must reach 3:1 against the white page. */

@@ -9,7 +9,7 @@ import { insertUser } from '../../platform/users.ts';
 import type { Step } from '../../platform/participation.ts';
 import type { VoteValue } from '../../db/schema.ts';
 import { createOpinion } from './item-queries.ts';
-import { castItemVote, castSectionVote } from './vote-queries.ts';
+import { castVote } from './vote-queries.ts';
 import { createAmendment, createArgument, createSource, setUsefulMark, type SourceCategory } from './extras-queries.ts';
 import { AMENDMENTS, ARGUMENTS_AGAINST, ARGUMENTS_FOR, CITIZENS, OPINIONS, SECTIONS, SOURCES, STEP, TYPES } from './seed-content.ts';
 
@@ -165,14 +165,14 @@ export function seed({ db, log }: DemoContext, now = new Date()): void {
       if (p === item.author || rand() < 0.3) continue;
       const r = rand();
       const value = lean < 2 ? (r < 0.7 ? 'agree' : r < 0.85 ? 'mitigated' : 'disagree') : lean === 2 ? (r < 0.45 ? 'agree' : r < 0.55 ? 'mitigated' : 'disagree') : r < 0.2 ? 'agree' : r < 0.35 ? 'mitigated' : 'disagree';
-      castItemVote(db, step, item.id, p, value, tick());
+      castVote(db, step, { kind: 'item', id: item.id }, p, value, tick());
       votes++;
     }
   });
   for (const s of SECTIONS.filter((x) => x.types.length > 0)) {
     for (const p of people) {
       if (rand() < 0.4) continue;
-      castSectionVote(db, step, sectionIds.get(s.key)!, p, pick(values), tick());
+      castVote(db, step, { kind: 'section', id: sectionIds.get(s.key)! }, p, pick(values), tick());
       votes++;
     }
   }

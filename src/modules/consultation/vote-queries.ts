@@ -1,13 +1,15 @@
-// Casting, changing and withdrawing a vote on an item or a section. One synchronous write
+// Casting, changing and withdrawing a vote on a section or an item: one synchronous write
 // transaction reads the person's current vote, applies the change (the primary key forbids a
-// second vote), and moves the counters by the change actually made: 50 identical requests
-// leave one vote and exact counts.
+// second vote), and moves the counters by the change actually made, so 50 identical requests
+// leave one vote and exact counts. Sections and items differ only in their tables.
 import { sql } from 'kysely';
 import type { Db } from '../../db/open.ts';
 import { write } from '../../db/write.ts';
 import { recordParticipation, type Step } from '../../platform/participation.ts';
 import type { VoteValue } from '../../db/schema.ts';
 import { voteDelta, type VoteChoice } from './rules.ts';
+
+export type VoteTarget = { kind: 'section' | 'item'; id: number };
 
 export interface VoteResult {
   mine: VoteValue | null;
@@ -16,60 +18,57 @@ export interface VoteResult {
   disagree: number;
 }
 
-export function castItemVote(db: Db, step: Step, itemId: number, userId: number, choice: VoteChoice, now = new Date().toISOString()): VoteResult {
-  return write(db, (tx) => {
-    const before = tx.first(db.selectFrom('consultation_item_votes').select('value').where('item_id', '=', itemId).where('user_id', '=', userId))?.value ?? null;
-    const after = choice === 'withdraw' ? null : choice;
-    if (after === null) {
-      if (before) tx.run(db.deleteFrom('consultation_item_votes').where('item_id', '=', itemId).where('user_id', '=', userId));
-    } else if (before === null) {
-      tx.run(db.insertInto('consultation_item_votes').values({ item_id: itemId, user_id: userId, value: after, created_at: now }));
-    } else if (before !== after) {
-      tx.run(db.updateTable('consultation_item_votes').set({ value: after }).where('item_id', '=', itemId).where('user_id', '=', userId));
-    }
-    const d = voteDelta(before, after);
-    const counts = tx.first(
-      db
-        .updateTable('consultation_items')
-        .set((eb) => ({
-          votes_agree: eb('votes_agree', '+', d.agree),
-          votes_mitigated: eb('votes_mitigated', '+', d.mitigated),
-          votes_disagree: eb('votes_disagree', '+', d.disagree),
-          votes_total: eb('votes_total', '+', d.total),
-          // Raw SQL: SQLite's two-argument min(); the right side sees the values before the update.
-          controversy: sql<number>`2 * min(votes_agree + ${d.agree}, votes_disagree + ${d.disagree})`,
-        }))
-        .where('contribution_id', '=', itemId)
-        .returning(['votes_agree', 'votes_mitigated', 'votes_disagree']),
-    )!;
-    recordParticipation(db, tx, step, userId, { votes: d.total });
-    return { mine: after, agree: counts.votes_agree, mitigated: counts.votes_mitigated, disagree: counts.votes_disagree };
-  });
+/** The queries on the target's vote table (both have value, user_id and created_at). */
+function votesOf(db: Db, target: VoteTarget) {
+  const table = target.kind === 'item' ? ('consultation_item_votes' as const) : ('consultation_section_votes' as const);
+  const key = target.kind === 'item' ? 'item_id' : 'section_id';
+  // Raw SQL: the target's column as a dynamic reference, so one query serves both tables.
+  const mine = sql.ref<number>(key);
+  return {
+    find: (userId: number) => db.selectFrom(table).select('value').where(mine, '=', target.id).where('user_id', '=', userId),
+    insert: (userId: number, value: VoteValue, now: string) => db.insertInto(table).values({ [key]: target.id, user_id: userId, value, created_at: now } as { item_id: number; section_id: number; user_id: number; value: VoteValue; created_at: string }),
+    update: (userId: number, value: VoteValue) => db.updateTable(table).set({ value }).where(mine, '=', target.id).where('user_id', '=', userId),
+    remove: (userId: number) => db.deleteFrom(table).where(mine, '=', target.id).where('user_id', '=', userId),
+  };
 }
 
-export function castSectionVote(db: Db, step: Step, sectionId: number, userId: number, choice: VoteChoice, now = new Date().toISOString()): VoteResult {
+/** The counter update of the target's row, returning the new counts. */
+function countersOf(db: Db, target: VoteTarget, d: ReturnType<typeof voteDelta>) {
+  if (target.kind === 'section') {
+    return db
+      .updateTable('consultation_sections')
+      .set((eb) => ({ votes_agree: eb('votes_agree', '+', d.agree), votes_mitigated: eb('votes_mitigated', '+', d.mitigated), votes_disagree: eb('votes_disagree', '+', d.disagree) }))
+      .where('id', '=', target.id)
+      .returning(['votes_agree', 'votes_mitigated', 'votes_disagree']);
+  }
+  return db
+    .updateTable('consultation_items')
+    .set((eb) => ({
+      votes_agree: eb('votes_agree', '+', d.agree),
+      votes_mitigated: eb('votes_mitigated', '+', d.mitigated),
+      votes_disagree: eb('votes_disagree', '+', d.disagree),
+      votes_total: eb('votes_total', '+', d.total),
+      // Raw SQL: SQLite's two-argument min(); the right side sees the values before the update.
+      controversy: sql<number>`2 * min(votes_agree + ${d.agree}, votes_disagree + ${d.disagree})`,
+    }))
+    .where('contribution_id', '=', target.id)
+    .returning(['votes_agree', 'votes_mitigated', 'votes_disagree']);
+}
+
+export function castVote(db: Db, step: Step, target: VoteTarget, userId: number, choice: VoteChoice, now = new Date().toISOString()): VoteResult {
+  const votes = votesOf(db, target);
   return write(db, (tx) => {
-    const before = tx.first(db.selectFrom('consultation_section_votes').select('value').where('section_id', '=', sectionId).where('user_id', '=', userId))?.value ?? null;
+    const before = tx.first(votes.find(userId))?.value ?? null;
     const after = choice === 'withdraw' ? null : choice;
     if (after === null) {
-      if (before) tx.run(db.deleteFrom('consultation_section_votes').where('section_id', '=', sectionId).where('user_id', '=', userId));
+      if (before) tx.run(votes.remove(userId));
     } else if (before === null) {
-      tx.run(db.insertInto('consultation_section_votes').values({ section_id: sectionId, user_id: userId, value: after, created_at: now }));
+      tx.run(votes.insert(userId, after, now));
     } else if (before !== after) {
-      tx.run(db.updateTable('consultation_section_votes').set({ value: after }).where('section_id', '=', sectionId).where('user_id', '=', userId));
+      tx.run(votes.update(userId, after));
     }
     const d = voteDelta(before, after);
-    const counts = tx.first(
-      db
-        .updateTable('consultation_sections')
-        .set((eb) => ({
-          votes_agree: eb('votes_agree', '+', d.agree),
-          votes_mitigated: eb('votes_mitigated', '+', d.mitigated),
-          votes_disagree: eb('votes_disagree', '+', d.disagree),
-        }))
-        .where('id', '=', sectionId)
-        .returning(['votes_agree', 'votes_mitigated', 'votes_disagree']),
-    )!;
+    const counts = tx.first(countersOf(db, target, d))!;
     recordParticipation(db, tx, step, userId, { votes: d.total });
     return { mine: after, agree: counts.votes_agree, mitigated: counts.votes_mitigated, disagree: counts.votes_disagree };
   });

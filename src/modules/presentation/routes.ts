@@ -4,7 +4,7 @@
 // is not revealed).
 import type { FastifyPluginAsync } from 'fastify';
 import { render } from '../../platform/render.ts';
-import { loadVisibleStep } from '../../platform/participation.ts';
+import { loadVisibleStep } from '../../platform/gate.ts';
 
 export const routes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { stepId: string } }>('/:stepId', { config: { pageCache: true } }, async (request, reply) => {

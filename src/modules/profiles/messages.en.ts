@@ -6,9 +6,5 @@ export const en: Record<keyof typeof fr, string> = {
   'profiles.show.joined': 'Member since {date}',
   'profiles.show.contributions': 'Published contributions',
   'profiles.show.in_project': 'in “{project}”',
-  'profiles.kind.opinion': 'Contribution',
-  'profiles.kind.amendment': 'Amendment',
-  'profiles.kind.argument': 'Argument',
-  'profiles.kind.source': 'Source',
   'profiles.kind.other': 'Participation',
 };

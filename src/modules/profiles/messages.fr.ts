@@ -4,9 +4,5 @@ export const fr = {
   'profiles.show.joined': 'Inscrit·e depuis le {date}',
   'profiles.show.contributions': 'Contributions publiées',
   'profiles.show.in_project': 'dans « {project} »',
-  'profiles.kind.opinion': 'Contribution',
-  'profiles.kind.amendment': 'Amendement',
-  'profiles.kind.argument': 'Argument',
-  'profiles.kind.source': 'Source',
   'profiles.kind.other': 'Participation',
 } as const;

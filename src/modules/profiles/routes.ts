@@ -4,7 +4,6 @@ import type { FastifyPluginAsync } from 'fastify';
 import { render } from '../../platform/render.ts';
 import { notFound } from '../../platform/http.ts';
 import { findProfile, listProfileContributions } from './queries.ts';
-import { permalinkOf } from './permalinks.ts';
 
 const PAGE_MAX = 5000;
 const parseId = (v: string) => (/^[1-9]\d{0,14}$/.test(v) ? Number(v) : null);
@@ -22,10 +21,11 @@ export const routes: FastifyPluginAsync = async (app) => {
     // counted up from 1 do not list everyone who ever registered.
     if (items.length === 0) throw notFound();
     const name = person.display_name ?? '';
-    const kindKey = (kind: string) => (app.i18n.has(`profiles.kind.${kind}`) ? `profiles.kind.${kind}` : 'profiles.kind.other');
     const contributions = items.map((c) => {
+      // Each module names its kinds of contributions and links to them (its manifest).
+      const kind = app.manifests.find((m) => m.slug === c.step_type)?.contributions?.[c.kind];
       const text = [...(c.title || c.body_md).replace(/\s+/g, ' ').trim()];
-      return { ...c, href: permalinkOf(c), kindKey: kindKey(c.kind), label: text.length > EXCERPT ? `${text.slice(0, EXCERPT).join('')}…` : text.join('') };
+      return { ...c, href: kind?.permalink(c) ?? null, kindKey: kind?.labelKey ?? 'profiles.kind.other', label: text.length > EXCERPT ? `${text.slice(0, EXCERPT).join('')}…` : text.join('') };
     });
     const base = `/users/${person.id}`;
     return render(request, reply, 'profiles/show', {

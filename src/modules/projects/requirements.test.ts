@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
 import { missingRequirements, type Step } from '../../platform/participation.ts';
 import { validateSession } from '../../platform/sessions.ts';
-import { loginAs, anonymous, makeProject, makeStep, count } from './testing.ts';
+import { loginAs, anonymous, makeProject, makeStep, countRows as count } from '../../../test/helpers/factories.ts';
 
 let t: TestApp;
 before(async () => (t = await makeApp()));

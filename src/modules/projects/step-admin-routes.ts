@@ -7,14 +7,38 @@ import { notFound, HttpError } from '../../platform/http.ts';
 import { setFlash } from '../../platform/flash.ts';
 import { text, raw, checked, checkText, hasErrors, type FormErrors, parseId } from '../../platform/forms.ts';
 import type { Manifest, SettingDecl } from '../../platform/module.ts';
-import { STEP_TITLE_MAX, BODY_MAX, CHECKBOX_LABEL_MAX, localToUtc, utcToLocal, parseSettings, settingsWithDefaults } from './rules.ts';
+import { REQUIREMENTS, requirementActions } from '../../platform/participation.ts';
+import { STEP_TITLE_MAX, BODY_MAX, CHECKBOX_LABEL_MAX, localToUtc, utcToLocal } from './rules.ts';
+import { parseSettings, settingsWithDefaults } from '../../platform/step-settings.ts';
 import { findProjectById } from './project-queries.ts';
 import * as q from './step-queries.ts';
 
-type Values = Record<string, string | boolean>;
+type Values = Record<string, string | boolean | string[]>;
+
+/** Values of a repeated form field (checkboxes), kept if they are among `allowed`. */
+function chosen(body: unknown, name: string, allowed: readonly string[]): string[] {
+  const value = (body as Record<string, unknown> | undefined)?.[name];
+  return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string' && allowed.includes(v));
+}
+
+/**
+ * Which actions each requirement applies to, from the `actions_<requirement>` checkboxes. None or
+ * all ticked: it applies to every action, which is stored as no entry.
+ */
+function readRequirementActions(body: unknown, actions: readonly string[]): Record<string, string[]> {
+  const limited: Record<string, string[]> = {};
+  for (const r of REQUIREMENTS) {
+    const list = chosen(body, `actions_${r}`, actions);
+    if (list.length > 0 && list.length < actions.length) limited[r] = list;
+  }
+  return limited;
+}
 
 /** Reads and checks the step form; dates arrive as local wall-clock times. */
-function readStep(body: unknown, decls: Record<string, SettingDecl>, timeZone: string): { values: Values; fields: q.StepFields; errors: FormErrors } {
+function readStep(body: unknown, type: StepModule, timeZone: string): { values: Values; fields: q.StepFields; errors: FormErrors } {
+  const decls = type.step.settings ?? {};
+  const actions = Object.keys(type.step.actions ?? {});
+  const limitedTo = readRequirementActions(body, actions);
   const errors: FormErrors = {};
   const values: Values = {
     title: text(body, 'title'),
@@ -26,6 +50,7 @@ function readStep(body: unknown, decls: Record<string, SettingDecl>, timeZone: s
     require_checkbox_label: text(body, 'require_checkbox_label'),
   };
   for (const name of Object.keys(decls)) values[`setting_${name}`] = text(body, `setting_${name}`);
+  for (const r of REQUIREMENTS) values[`actions_${r}`] = limitedTo[r] ?? actions;
   checkText(errors, 'title', values.title as string, { required: true, max: STEP_TITLE_MAX });
   checkText(errors, 'body_md', values.body_md as string, { max: BODY_MAX });
   checkText(errors, 'require_checkbox_label', values.require_checkbox_label as string, { max: CHECKBOX_LABEL_MAX });
@@ -48,6 +73,7 @@ function readStep(body: unknown, decls: Record<string, SettingDecl>, timeZone: s
     require_postal_code: values.require_postal_code as boolean,
     require_district: values.require_district as boolean,
     require_checkbox_label: (values.require_checkbox_label as string) || null,
+    requirement_actions: JSON.stringify(limitedTo),
     settings: JSON.stringify(settings),
   };
   return { values, fields, errors };
@@ -66,8 +92,10 @@ function settingsForm(request: FastifyRequest, decls: Record<string, SettingDecl
   }));
 }
 
+type StepModule = Manifest & { step: NonNullable<Manifest['step']> };
+
 export function stepAdminRoutes(app: FastifyInstance): void {
-  const stepTypes = () => app.manifests.filter((m): m is Manifest & { step: NonNullable<Manifest['step']> } => !!m.step);
+  const stepTypes = () => app.manifests.filter((m): m is StepModule => !!m.step);
   const tz = app.config.timeZone;
 
   const projectFrom = (request: FastifyRequest) => {
@@ -98,6 +126,8 @@ export function stepAdminRoutes(app: FastifyInstance): void {
         values,
         errors,
         settings: settingsForm(request, ctx.type.step?.settings ?? {}),
+        actions: Object.entries(ctx.type.step?.actions ?? {}).map(([name, a]) => ({ name, label: request.t(a.labelKey) })),
+        requirements: REQUIREMENTS,
         timeZone: tz,
       },
       { status },
@@ -110,6 +140,7 @@ export function stepAdminRoutes(app: FastifyInstance): void {
     const type = typeOf(String(request.query.type ?? ''));
     if (!type) throw new HttpError(400, 'projects.steps.errors.unknown_type');
     const values: Values = { title: '', body_md: '', starts_at: '', ends_at: '', require_checkbox_label: '' };
+    for (const r of REQUIREMENTS) values[`actions_${r}`] = Object.keys(type.step.actions ?? {});
     for (const [name, v] of Object.entries(settingsWithDefaults(type.step.settings, '{}'))) values[`setting_${name}`] = typeof v === 'boolean' ? v : String(v);
     return formPage(request, reply, { project, type, stepId: null }, values);
   });
@@ -118,7 +149,7 @@ export function stepAdminRoutes(app: FastifyInstance): void {
     const project = projectFrom(request);
     const type = typeOf(text(request.body, 'type'));
     if (!type) throw new HttpError(400, 'projects.steps.errors.unknown_type');
-    const { values, fields, errors } = readStep(request.body, type.step.settings ?? {}, tz);
+    const { values, fields, errors } = readStep(request.body, type, tz);
     if (hasErrors(errors)) return formPage(request, reply, { project, type, stepId: null }, values, errors, 422);
     q.insertStep(app.db, project.id, type.slug, fields);
     setFlash(reply, 'projects.steps.flash.created');
@@ -138,6 +169,8 @@ export function stepAdminRoutes(app: FastifyInstance): void {
       require_district: !!step.require_district,
       require_checkbox_label: step.require_checkbox_label ?? '',
     };
+    const limited = requirementActions(step);
+    for (const r of REQUIREMENTS) values[`actions_${r}`] = limited[r] ?? Object.keys(type.step.actions ?? {});
     for (const [name, v] of Object.entries(settingsWithDefaults(type.step.settings, step.settings))) values[`setting_${name}`] = typeof v === 'boolean' ? v : String(v);
     return formPage(request, reply, { project, type, stepId: step.id }, values);
   });
@@ -146,7 +179,7 @@ export function stepAdminRoutes(app: FastifyInstance): void {
     const { project, step } = stepFrom(request);
     const type = typeOf(step.type);
     if (!type) throw notFound();
-    const { values, fields, errors } = readStep(request.body, type.step.settings ?? {}, tz);
+    const { values, fields, errors } = readStep(request.body, type, tz);
     if (hasErrors(errors)) return formPage(request, reply, { project, type, stepId: step.id }, values, errors, 422);
     q.updateStep(app.db, step.id, fields);
     setFlash(reply, 'projects.steps.flash.saved');

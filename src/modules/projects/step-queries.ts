@@ -11,6 +11,8 @@ export interface StepFields {
   require_postal_code: boolean;
   require_district: boolean;
   require_checkbox_label: string | null;
+  /** JSON, see stepRequirements in platform/participation.ts. */
+  requirement_actions: string;
   settings: string;
 }
 
@@ -32,6 +34,7 @@ const columns = (f: StepFields) => ({
   require_postal_code: f.require_postal_code ? 1 : 0,
   require_district: f.require_district ? 1 : 0,
   require_checkbox_label: f.require_checkbox_label,
+  requirement_actions: f.requirement_actions,
   settings: f.settings,
 });
 

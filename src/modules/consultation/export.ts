@@ -1,13 +1,12 @@
 // GET /consultation/:stepId/export.csv (administrators): the consultation as CSV, UTF-8 with a
 // BOM so spreadsheets read accents, streamed in keyset chunks of 1000 rows.
 import { Readable } from 'node:stream';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
-import { forbidden, requireUser } from '../../platform/http.ts';
-import { loadStep } from './guards.ts';
-import { EXPORT_COLUMNS, exportRecord, listExportRows } from './export-queries.ts';
 import type { Db } from '../../db/open.ts';
 import type { Translate } from '../../platform/i18n.ts';
+import { loadStep } from './guards.ts';
+import { EXPORT_COLUMNS, exportRecord, listExportRows } from './export-queries.ts';
 
 // escape_formulas: a cell starting with = + - @ is not run as a formula by spreadsheets.
 const csv = (records: (string | number)[][]) => stringify(records, { escape_formulas: true, record_delimiter: 'windows' });
@@ -25,16 +24,11 @@ async function* exportChunks(db: Db, stepId: number, t: Translate): AsyncGenerat
   }
 }
 
-export const exportRoutes: FastifyPluginAsync = async (app) => {
-  app.get<{ Params: { stepId: string } }>('/:stepId/export.csv', async (request, reply) => {
-    const user = requireUser(request, reply);
-    if (!user) return reply;
-    if (user.role !== 'admin') throw forbidden();
-    const { step } = loadStep(request, request.params.stepId);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="consultation-${step.id}.csv"`)
-      .header('cache-control', 'no-store')
-      .send(Readable.from(exportChunks(app.db, step.id, request.t)));
-  });
-};
+export async function exportCsv(request: FastifyRequest<{ Params: { stepId: string } }>, reply: FastifyReply) {
+  const { step } = loadStep(request, request.params.stepId);
+  return reply
+    .type('text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="consultation-${step.id}.csv"`)
+    .header('cache-control', 'no-store')
+    .send(Readable.from(exportChunks(request.server.db, step.id, request.t)));
+}
