@@ -1,15 +1,16 @@
-// Benchmark data for the consultation (issue 3): one public project with an open consultation
-// step of 50 sections, 20,000 opinions, 200,000 votes and 30,000 arguments, every counter
-// consistent with the rows; plus logged-in sessions (with their CSRF tokens) for vote POSTs.
+// The consultation's rows and their data: one public project with an open consultation step of
+// 50 sections, 20,000 opinions, 200,000 votes and 30,000 arguments, every counter consistent with
+// the rows; plus logged-in sessions (with their CSRF tokens) of distinct voters for vote POSTs.
 // Raw prepared statements in one transaction: this is bulk loading, not application code.
 import type { Db } from '../src/db/open.ts';
+import type { BenchFile, RunContext } from './scenario.ts';
 import { newToken } from '../src/platform/secrets.ts';
 import { csrfToken } from '../src/platform/csrf.ts';
 import { randomString } from '../src/platform/secrets.ts';
 
-export const SIZES = { sections: 50, opinions: 20_000, votes: 200_000, arguments: 30_000 };
+const SIZES = { sections: 50, opinions: 20_000, votes: 200_000, arguments: 30_000 };
 
-export interface ConsultationSeed {
+interface ConsultationSeed {
   stepId: number;
   sectionId: number;
   itemIds: number[];
@@ -22,7 +23,7 @@ function rng(seed: number) {
   return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }
 
-export function seedConsultation(db: Db, userCount: number, sessionCount: number): ConsultationSeed {
+function seedConsultation(db: Db, userCount: number, sessionCount: number): ConsultationSeed {
   const sqlite = db.sqlite;
   const random = rng(42);
   const pick = (n: number) => Math.floor(random() * n);
@@ -120,3 +121,49 @@ export function seedConsultation(db: Db, userCount: number, sessionCount: number
     return { stepId, sectionId: sectionIds[0]!, itemIds: itemIds.slice(0, 2000), sessions };
   })();
 }
+
+const section = (seeds: Record<string, any>, sort: string) => `/consultation/${seeds.consultation.stepId}/sections/${seeds.consultation.sectionId}?sort=${sort}`;
+
+/** Durable vote POSTs, each by the next of 5,000 logged-in people, on 2,000 items, so that every
+ * request is a real write (a new vote, or a changed one). */
+function votes(ctx: RunContext) {
+  const { stepId, itemIds, sessions } = ctx.seeds.consultation as ConsultationSeed;
+  const values = ['agree', 'disagree', 'mitigated'];
+  let n = 0;
+  return {
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req: Record<string, any>) => {
+          const who = sessions[n % sessions.length]!;
+          const item = itemIds[n % itemIds.length];
+          const value = values[Math.floor(n / sessions.length) % 3]!;
+          n++;
+          return {
+            ...req,
+            path: `/consultation/${stepId}/items/${item}/vote`,
+            headers: { ...req.headers, cookie: who.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams({ _csrf: who.csrf, value }).toString(),
+          };
+        },
+      },
+    ],
+  };
+}
+
+export const consultation: BenchFile = {
+  name: 'consultation',
+  seed: ({ db, users }) => seedConsultation(db, users, 5000),
+  scenarios: [
+    { name: 'consultation.section', path: (s) => section(s, 'votes'), min_ratio: 0.2, max_p99: 50 },
+    { name: 'consultation.controversial', path: (s) => section(s, 'controversial'), min_ratio: 0.2, max_p99: 50 },
+    // The same page for a logged-in voter, built per request: never from the page cache.
+    {
+      name: 'consultation.section.logged-in',
+      min_ratio: 0.15,
+      max_p99: 50,
+      setup: async (ctx) => ({ requests: [{ method: 'GET', path: section(ctx.seeds, 'votes') }], headers: { cookie: ctx.seeds.consultation.sessions[0].cookie } }),
+    },
+    { name: 'consultation.vote', min_rps: 300, setup: async (ctx) => votes(ctx) },
+  ],
+};

@@ -1,96 +1,44 @@
-// `npm run bench`: builds the bundle, seeds a fresh database (bench/seed.ts), starts the server in
-// production mode and measures each scenario with autocannon, GET /ping being the ceiling of this
-// machine. Prints a table and writes bench/results.json. A scenario is one entry in `scenarios`.
+// `npm run bench`: builds the bundle, seeds a fresh database (bench/seed.ts, in its own process),
+// starts the server in production mode and measures every row of the bench files listed in
+// bench/index.ts with autocannon, GET /ping being the ceiling of this machine. Prints a table and
+// writes bench/results.json. BENCH_ONLY=name,name runs those rows (and the ceiling) only;
+// BENCH_DURATION sets the seconds per row.
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { benches } from './index.ts';
+import type { RunContext, Scenario } from './scenario.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const CONNECTIONS = 10;
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP_S = 2;
 const MAX_RSS_MB = 150;
+const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
+const scenarios: Scenario[] = benches.flatMap((b) => b.scenarios).filter((s) => !only || s.name === 'ceiling' || only.includes(s.name));
 
-/**
- * name: the row's name. path: a GET on that path, or `setup(ctx)` returning autocannon options
- * (`requests`, `headers`, ...) prepared before the run, e.g. a logged-in session with its CSRF
- * token. Targets, where the issue names one: min_ratio (share of the ceiling), max_p99 (ms),
- * min_rps; and every row: the server's peak RSS under MAX_RSS_MB.
- */
-const section = (seed, sort) => `/consultation/${seed.consultation.stepId}/sections/${seed.consultation.sectionId}?sort=${sort}`;
-
-const scenarios = [
-  { name: 'ceiling', path: '/ping' },
-  { name: 'home', path: '/', min_ratio: 0.25, max_p99: 30 },
-  {
-    name: 'home-logged-in',
-    setup: async (ctx) => {
-      const session = await ctx.login(ctx.seed.email, ctx.seed.password);
-      return { requests: [{ method: 'GET', path: '/' }], headers: { cookie: session.cookie } };
-    },
-  },
-  { name: 'consultation.section', path: (seed) => section(seed, 'votes'), min_ratio: 0.2, max_p99: 50 },
-  { name: 'consultation.controversial', path: (seed) => section(seed, 'controversial'), min_ratio: 0.2, max_p99: 50 },
-  // The same page for a logged-in person: never from the page cache, so this row is what the
-  // page really costs to build (no target: for the record).
-  {
-    name: 'consultation.section.logged-in',
-    setup: async (ctx) => ({ requests: [{ method: 'GET', path: section(ctx.seed, 'votes') }], headers: { cookie: ctx.seed.consultation.sessions[0].cookie } }),
-  },
-  {
-    // Durable vote POSTs, each by the next of 5,000 logged-in people, on 2,000 items, so that
-    // every request is a real write (a new vote, or a changed one).
-    name: 'consultation.vote',
-    min_rps: 300,
-    setup: async (ctx) => {
-      const { stepId, itemIds, sessions } = ctx.seed.consultation;
-      const values = ['agree', 'disagree', 'mitigated'];
-      let n = 0;
-      return {
-        requests: [
-          {
-            method: 'POST',
-            setupRequest: (req) => {
-              const who = sessions[n % sessions.length];
-              const item = itemIds[n % itemIds.length];
-              const value = values[Math.floor(n / sessions.length) % 3];
-              n++;
-              return {
-                ...req,
-                path: `/consultation/${stepId}/items/${item}/vote`,
-                headers: { ...req.headers, cookie: who.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-                body: new URLSearchParams({ _csrf: who.csrf, value }).toString(),
-              };
-            },
-          },
-        ],
-      };
-    },
-  },
-];
-
-function freePort() {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer().on('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      const { port } = server.address() as net.AddressInfo;
       server.close(() => resolve(port));
     });
   });
 }
 
 /** Peak resident memory of a process since the last reset, in MB (Linux /proc). */
-function peakRssMb(pid) {
+function peakRssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return Math.round((kb / 1024) * 10) / 10;
 }
 
 /** Resets the peak so each scenario reports its own (falls back to the peak since start). */
-function resetPeak(pid) {
+function resetPeak(pid: number): void {
   try {
     fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
   } catch {
@@ -99,15 +47,15 @@ function resetPeak(pid) {
 }
 
 /** A small cookie jar over fetch, enough to log in through the real forms. */
-function makeContext(baseUrl, seed) {
+function makeContext(baseUrl: string, seeds: Record<string, unknown>): RunContext {
   return {
     baseUrl,
-    seed,
+    seeds,
     async login(email, password) {
-      const jar = new Map();
-      const keep = (res) => {
+      const jar = new Map<string, string>();
+      const keep = (res: Response) => {
         for (const c of res.headers.getSetCookie()) {
-          const [pair] = c.split(';');
+          const pair = c.split(';')[0]!;
           const at = pair.indexOf('=');
           jar.set(pair.slice(0, at), pair.slice(at + 1));
         }
@@ -132,13 +80,13 @@ function makeContext(baseUrl, seed) {
   };
 }
 
-function run(opts) {
+function run(opts: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
   });
 }
 
-async function waitForHealth(url, child) {
+async function waitForHealth(url: string, child: ReturnType<typeof spawn>) {
   for (let i = 0; i < 200 && child.exitCode === null; i++) {
     try {
       if ((await fetch(url)).ok) return;
@@ -152,9 +100,9 @@ async function waitForHealth(url, child) {
 
 execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'palabre-bench-'));
-const seedOut = execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/seed.ts'), dataDir], { cwd: root, encoding: 'utf8' });
-const seed = JSON.parse(seedOut.trim().split('\n').pop());
-console.log(`Seeded ${seed.users} accounts in ${seed.ms} ms (${dataDir})`);
+const seedOut = execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/seed.ts'), dataDir], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const { seeds, ms } = JSON.parse(seedOut.trim().split('\n').pop()!);
+console.log(`Seeded in ${ms} ms (${dataDir})`);
 
 const port = await freePort();
 const baseUrl = `http://127.0.0.1:${port}`;
@@ -169,27 +117,27 @@ const stop = () => {
 };
 process.on('exit', stop);
 
-const rows = [];
+const rows: { name: string; rps: number; p50_ms: number; p99_ms: number; rss_mb: number; failures: number }[] = [];
 try {
   await waitForHealth(`${baseUrl}/healthz`, server);
-  console.log(`Server started: ${peakRssMb(server.pid)} MB peak RSS so far (pid ${server.pid})`);
-  const ctx = makeContext(baseUrl, seed);
+  console.log(`Server started: ${peakRssMb(server.pid!)} MB peak RSS so far (pid ${server.pid})`);
+  const ctx = makeContext(baseUrl, seeds);
   for (const scenario of scenarios) {
-    const path = typeof scenario.path === 'function' ? scenario.path(seed) : scenario.path;
+    const path = typeof scenario.path === 'function' ? scenario.path(seeds) : scenario.path;
     const extra = scenario.setup ? await scenario.setup(ctx) : { requests: [{ method: 'GET', path }] };
-    const opts = { url: baseUrl, connections: CONNECTIONS, ...extra };
-    resetPeak(server.pid);
+    const opts = { url: baseUrl, connections: CONNECTIONS, ...extra } as autocannon.Options;
+    resetPeak(server.pid!);
     await run({ ...opts, duration: WARMUP_S });
     const result = await run({ ...opts, duration: DURATION_S });
     // Redirects are answers too (a vote without JavaScript answers 303); 4xx/5xx are failures.
     const failures = result['4xx'] + result['5xx'] + result.errors + result.timeouts;
     if (failures > 0) console.warn(`${scenario.name}: ${failures} failed or 4xx/5xx responses out of ${result.requests.total}`);
-    rows.push({ name: scenario.name, rps: Math.round(result.requests.average), p50_ms: result.latency.p50, p99_ms: result.latency.p99, rss_mb: peakRssMb(server.pid), failures });
+    rows.push({ name: scenario.name, rps: Math.round(result.requests.average), p50_ms: result.latency.p50, p99_ms: result.latency.p99, rss_mb: peakRssMb(server.pid!), failures });
   }
 } finally {
   stop();
 }
-await new Promise((r) => (server.exitCode === null ? server.once('exit', r) : r()));
+await new Promise<void>((r) => (server.exitCode === null ? server.once('exit', () => r()) : r()));
 fs.rmSync(dataDir, { recursive: true, force: true });
 
 const ceiling = rows.find((r) => r.name === 'ceiling')?.rps ?? 0;
@@ -198,19 +146,19 @@ fs.writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(result
 
 const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'peak RSS MB', 'ratio'];
 const lines = results.map((r) => [r.name, String(r.rps), String(r.p50_ms), String(r.p99_ms), String(r.rss_mb), r.ratio === null ? '-' : `${Math.round(r.ratio * 100)}%`]);
-const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-const fmt = (cells) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+const fmt = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
 console.log(`\n${fmt(header)}\n|${widths.map((w, i) => i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`).join('|')}|`);
 for (const l of lines) console.log(fmt(l));
 
-const missed = [];
+const missed: string[] = [];
 for (const [i, r] of results.entries()) {
-  const scenario = scenarios[i];
+  const scenario = scenarios[i]!;
   if (scenario.max_p99 && r.p99_ms >= scenario.max_p99) missed.push(`${r.name}: p99 ${r.p99_ms} ms ≥ ${scenario.max_p99} ms`);
   if (r.rss_mb >= MAX_RSS_MB) missed.push(`${r.name}: peak RSS ${r.rss_mb} MB ≥ ${MAX_RSS_MB} MB`);
   if (scenario.min_ratio && r.ratio !== null && r.ratio < scenario.min_ratio) missed.push(`${r.name}: ${Math.round(r.ratio * 100)}% of the ceiling < ${scenario.min_ratio * 100}%`);
   if (scenario.min_rps && r.rps < scenario.min_rps) missed.push(`${r.name}: ${r.rps} req/s < ${scenario.min_rps}`);
-  if (rows[i].failures > 0) missed.push(`${r.name}: ${rows[i].failures} failed responses`);
+  if (rows[i]!.failures > 0) missed.push(`${r.name}: ${rows[i]!.failures} failed responses`);
 }
 console.log(missed.length ? `\nTargets missed:\n  ${missed.join('\n  ')}` : '\nAll targets met (each scenario: p99, peak RSS, share of the ceiling, req/s).');
 console.log('Written to bench/results.json');

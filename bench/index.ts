@@ -1,0 +1,6 @@
+// The bench files, one per module that measures something, in the order their rows run.
+import type { BenchFile } from './scenario.ts';
+import { platform } from './platform.ts';
+import { consultation } from './consultation.ts';
+
+export const benches: BenchFile[] = [platform, consultation];
