@@ -31,6 +31,7 @@ import { HttpError } from './platform/http.ts';
 import { refuseStrayMultipart } from './platform/multipart.ts';
 import { cookieNames } from './platform/session-cookie.ts';
 import { viewsDir } from './platform/paths.ts';
+import { createPartial } from './platform/partials.ts';
 import { modules } from './modules/index.ts';
 import './platform/types.ts';
 
@@ -91,7 +92,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     errorResponseBuilder: () => new HttpError(429, 'errors.429.text'),
     ...(opts.rateLimits === false ? { max: Number.MAX_SAFE_INTEGER, allowList: () => true } : {}),
   });
-  await app.register(view, { engine: { eta: new Eta({ autoEscape: true }) }, root: viewsDir, production: config.production });
+  const eta = new Eta({ autoEscape: true, views: viewsDir, cache: config.production });
+  await app.register(view, { engine: { eta }, root: viewsDir, production: config.production });
+  app.decorate('partial', createPartial(eta, config.production));
   fs.mkdirSync(path.join(config.dataDir, 'uploads'), { recursive: true }); // @fastify/static wants it to exist
   await app.register(fastifyStatic, { root: path.join(config.dataDir, 'uploads'), prefix: '/uploads/', decorateReply: false, maxAge: '7d' });
 

@@ -12,34 +12,54 @@ export interface Tx {
   first<R>(query: Compilable<R>): R | undefined;
 }
 
-const cache = new WeakMap<object, Map<string, Statement>>();
+/**
+ * A prepared statement and, for one that returns rows, the function that turns a row's values
+ * into an object. better-sqlite3 builds row objects key by key, which costs more than running a
+ * small query; rows read as arrays and built by a function with the columns written out get one
+ * stable shape and are made about twice as fast.
+ */
+interface Prepared {
+  stmt: Statement;
+  row?: (values: unknown[]) => unknown;
+}
 
-function prepare(db: Db, compiled: CompiledQuery): Statement {
+const cache = new WeakMap<object, Map<string, Prepared>>();
+
+function prepare(db: Db, compiled: CompiledQuery): Prepared {
   let stmts = cache.get(db.sqlite);
   if (!stmts) cache.set(db.sqlite, (stmts = new Map()));
-  let stmt = stmts.get(compiled.sql);
-  if (!stmt) {
-    stmt = db.sqlite.prepare(compiled.sql);
+  let prepared = stmts.get(compiled.sql);
+  if (!prepared) {
+    const stmt = db.sqlite.prepare(compiled.sql);
+    prepared = { stmt };
+    if (stmt.reader) {
+      const columns = stmt.columns().map((c, i) => `${JSON.stringify(c.name)}: v[${i}]`);
+      prepared.row = new Function('v', `return { ${columns.join(', ')} };`) as (values: unknown[]) => unknown;
+      stmt.raw(true);
+    }
     if (stmts.size > 500) stmts.clear(); // dynamic IN-lists must not grow it forever
-    stmts.set(compiled.sql, stmt);
+    stmts.set(compiled.sql, prepared);
   }
-  return stmt;
+  return prepared;
 }
 
 function txFor(db: Db): Tx {
   return {
     run(query) {
       const compiled = query.compile();
-      const info = prepare(db, compiled).run(...(compiled.parameters as unknown[]));
+      const info = prepare(db, compiled).stmt.run(...(compiled.parameters as unknown[]));
       return { changes: info.changes, lastInsertRowid: Number(info.lastInsertRowid) };
     },
     all<R>(query: Compilable<R>) {
       const compiled = query.compile();
-      return prepare(db, compiled).all(...(compiled.parameters as unknown[])) as R[];
+      const { stmt, row } = prepare(db, compiled);
+      return (stmt.all(...(compiled.parameters as unknown[])) as unknown[][]).map(row!) as R[];
     },
     first<R>(query: Compilable<R>) {
       const compiled = query.compile();
-      return prepare(db, compiled).get(...(compiled.parameters as unknown[])) as R | undefined;
+      const { stmt, row } = prepare(db, compiled);
+      const values = stmt.get(...(compiled.parameters as unknown[])) as unknown[] | undefined;
+      return (values === undefined ? undefined : row!(values)) as R | undefined;
     },
   };
 }

@@ -5,6 +5,7 @@
 // platform's error handler renders that page (errors.ts).
 import type { FastifyRequest } from 'fastify';
 import { readSync } from '../db/write.ts';
+import { compiledQuery } from '../db/compiled.ts';
 import { HttpError, notFound } from './http.ts';
 import { parseId } from './forms.ts';
 import type { SessionUser } from './sessions.ts';
@@ -26,6 +27,12 @@ export class MissingRequirementsError extends HttpError {
   }
 }
 
+// Every step page and participating action reads these two rows: compiled once (db/compiled.ts).
+const stepQuery = compiledQuery<{ id: number; type: string | undefined }, Step>((db, p, shape) =>
+  db.selectFrom('steps').selectAll().where('id', '=', p.id).$if(shape === 'typed', (q) => q.where('type', '=', p.type!)),
+);
+const projectQuery = compiledQuery<{ id: number }, Project>((db, p) => db.selectFrom('projects').selectAll().where('id', '=', p.id));
+
 /**
  * The step named in a URL (of this type, when given) whose project this person may see, with
  * its state; else a 404. Every step page and every participating action starts here.
@@ -33,8 +40,8 @@ export class MissingRequirementsError extends HttpError {
 export function loadVisibleStep(request: FastifyRequest, rawId: unknown, type?: string): StepContext {
   const db = request.server.db;
   const id = parseId(rawId);
-  const step = id === null ? undefined : readSync(db).first(db.selectFrom('steps').selectAll().where('id', '=', id).$if(type !== undefined, (q) => q.where('type', '=', type!)));
-  const project = step && readSync(db).first(db.selectFrom('projects').selectAll().where('id', '=', step.project_id));
+  const step = id === null ? undefined : readSync(db).first(stepQuery(db, type === undefined ? 'any' : 'typed', { id, type }));
+  const project = step && readSync(db).first(projectQuery(db, '', { id: step.project_id }));
   if (!step || !project || !canSeeProject(db, request.user, project)) throw notFound();
   return { step, project, state: stepState(step) };
 }

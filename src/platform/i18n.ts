@@ -45,10 +45,20 @@ export function createI18n(catalogues: Messages[], timeZone: string, strict: boo
   const formats = {} as Record<Locale, Format>;
   for (const locale of locales) {
     const map = merged[locale];
+    // Pages call t() hundreds of times: each message is split once into text and placeholders,
+    // and plural categories of small counts are looked up rather than asked of Intl each time.
+    const parts = new Map<string, (string | { name: string })[]>();
+    for (const [key, text] of map) parts.set(key, text.split(/\{(\w+)\}/).map((p, i) => (i % 2 ? { name: p } : p)));
     const plural = new Intl.PluralRules(locale);
+    const smallPlurals = Array.from({ length: 1000 }, (_, n) => plural.select(n));
+    const category = (n: number) => (Number.isInteger(n) && n >= 0 && n < 1000 ? smallPlurals[n]! : plural.select(n));
     translators[locale] = (key, params) => {
-      let text = map.get(key);
-      if (params && typeof params.count === 'number') text = map.get(`${key}.${plural.select(params.count)}`) ?? map.get(`${key}.other`) ?? text;
+      let k = key;
+      if (params && typeof params.count === 'number') {
+        const variant = `${key}.${category(params.count)}`;
+        k = map.has(variant) ? variant : map.has(`${key}.other`) ? `${key}.other` : key;
+      }
+      const text = map.get(k);
       if (text === undefined) {
         // In tests and development a missing key is a bug to see at once; in production the
         // key itself is shown rather than a broken page.
@@ -56,10 +66,15 @@ export function createI18n(catalogues: Messages[], timeZone: string, strict: boo
         return key;
       }
       if (!params) return text;
-      return text.replace(/\{(\w+)\}/g, (all, name: string) => {
-        const v = params[name];
-        return v === undefined ? all : typeof v === 'number' ? formats[locale].number(v) : v;
-      });
+      let out = '';
+      for (const part of parts.get(k)!) {
+        if (typeof part === 'string') out += part;
+        else {
+          const v = params[part.name];
+          out += v === undefined ? `{${part.name}}` : typeof v === 'number' ? formats[locale].number(v) : v;
+        }
+      }
+      return out;
     };
     const day = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'long' });
     const dayTime = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'long', timeStyle: 'short' });
@@ -68,7 +83,8 @@ export function createI18n(catalogues: Messages[], timeZone: string, strict: boo
     formats[locale] = {
       date: (v) => (v ? day.format(toDate(v)) : ''),
       dateTime: (v) => (v ? dayTime.format(toDate(v)) : ''),
-      number: (n) => num.format(n),
+      // Small whole numbers have no separators in any locale: skip Intl, which is slow.
+      number: (n) => (Number.isInteger(n) && n > -1000 && n < 1000 ? String(n) : num.format(n)),
     };
   }
   return {

@@ -18,9 +18,27 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
 };
 sanitizeOptions.allowedAttributes = { ...sanitizeOptions.allowedAttributes, a: ['href', 'title', 'rel'] };
 
+// The same texts are shown again and again (a section's text on every visit): rendering and
+// sanitising cost a fraction of a millisecond each, so results are kept, the oldest dropped
+// first, up to a total size. The output depends on the source alone.
+const CACHE_MAX_CHARS = 4_000_000;
+const cache = new Map<string, string>();
+let cachedChars = 0;
+
 /** Safe HTML for user Markdown, ready for raw output in a template. */
 export function renderMarkdown(source: string | null | undefined): string {
   if (!source) return '';
-  const html = sanitizeHtml(md.render(source), sanitizeOptions);
-  return `<div class="prose" data-hx-ignore>${html}</div>`;
+  const hit = cache.get(source);
+  if (hit !== undefined) return hit;
+  const html = `<div class="prose" data-hx-ignore>${sanitizeHtml(md.render(source), sanitizeOptions)}</div>`;
+  const size = source.length + html.length;
+  if (size > CACHE_MAX_CHARS / 10) return html;
+  for (const [key, value] of cache) {
+    if (cachedChars + size <= CACHE_MAX_CHARS) break;
+    cache.delete(key);
+    cachedChars -= key.length + value.length;
+  }
+  cache.set(source, html);
+  cachedChars += size;
+  return html;
 }

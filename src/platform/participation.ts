@@ -116,9 +116,15 @@ export function recordParticipation(db: Db, tx: Tx, step: Pick<Step, 'id' | 'pro
   }
 }
 
+/** Which SQL projectVisibleTo writes for this person: part of the shape of a compiled query. */
+export function visibilityShape(user: SessionUser | null): 'admin' | 'public' | 'member' {
+  return user?.role === 'admin' ? 'admin' : !user?.email_confirmed_at ? 'public' : 'member';
+}
+
 /**
  * canSeeProject for lists, as one SQL condition on the projects table aliased `p` (no query per
  * row): public projects; restricted ones through a group the user belongs to; all for admins.
+ * Its SQL depends on visibilityShape(user) alone (the user's id is a value).
  */
 export function projectVisibleTo<DB extends Schema & { p: ProjectsTable }, TB extends keyof DB & string>(
   eb: ExpressionBuilder<DB, TB>,
@@ -126,8 +132,9 @@ export function projectVisibleTo<DB extends Schema & { p: ProjectsTable }, TB ex
 ): Expression<SqlBool> {
   // Typed against the projects alias alone; the caller's query may join more tables.
   const e = eb as unknown as ExpressionBuilder<Schema & { p: ProjectsTable }, 'p'>;
-  if (user?.role === 'admin') return e.lit(true);
-  if (!user?.email_confirmed_at) return e('p.visibility', '=', 'public');
+  const shape = visibilityShape(user);
+  if (shape === 'admin') return e.lit(true);
+  if (shape === 'public' || !user) return e('p.visibility', '=', 'public');
   return e.or([
     e('p.visibility', '=', 'public'),
     e.and([

@@ -36,6 +36,7 @@ export function commonLocals(request: FastifyRequest, reply: FastifyReply, cache
     flash: takeFlash(request, reply),
     assets,
     markdown: renderMarkdown,
+    partial: request.server.partial,
     path: url.split('?')[0] ?? '/',
     url,
   };

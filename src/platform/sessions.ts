@@ -3,6 +3,7 @@
 // have no valid session.
 import type { Db } from '../db/open.ts';
 import { write, readSync } from '../db/write.ts';
+import { compiledQuery } from '../db/compiled.ts';
 import { newToken, parseToken, secretMatches } from './secrets.ts';
 
 export const SESSION_LIFETIME_MS = 30 * 24 * 3600_000; // absolute: log in again after 30 days
@@ -30,29 +31,47 @@ export function createSession(db: Db, userId: number, now = Date.now()): string 
   return token;
 }
 
+// Read on every request of a logged-in person: compiled once (db/compiled.ts).
+const sessionQuery = compiledQuery<{ id: string }, SessionRow>((db, p) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id',
+      'sessions.secret_hash',
+      'sessions.created_at',
+      'sessions.last_seen_at',
+      'users.id as user_id',
+      'users.email',
+      'users.display_name',
+      'users.role',
+      'users.locale',
+      'users.email_confirmed_at',
+      'users.suspended_at',
+      'users.deleted_at',
+    ])
+    .where('sessions.id', '=', p.id),
+);
+
+interface SessionRow {
+  id: string;
+  secret_hash: Uint8Array;
+  created_at: number;
+  last_seen_at: number;
+  user_id: number;
+  email: string | null;
+  display_name: string | null;
+  role: SessionUser['role'];
+  locale: string;
+  email_confirmed_at: string | null;
+  suspended_at: string | null;
+  deleted_at: string | null;
+}
+
 export function validateSession(db: Db, token: unknown, now = Date.now()): Session | null {
   const parsed = parseToken(token);
   if (!parsed) return null;
-  const row = readSync(db).first(
-    db
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select([
-        'sessions.id',
-        'sessions.secret_hash',
-        'sessions.created_at',
-        'sessions.last_seen_at',
-        'users.id as user_id',
-        'users.email',
-        'users.display_name',
-        'users.role',
-        'users.locale',
-        'users.email_confirmed_at',
-        'users.suspended_at',
-        'users.deleted_at',
-      ])
-      .where('sessions.id', '=', parsed.id),
-  );
+  const row = readSync(db).first(sessionQuery(db, '', { id: parsed.id }));
   if (!row || !secretMatches(parsed.secret, row.secret_hash)) return null;
   const expired = now - row.created_at > SESSION_LIFETIME_MS || now - row.last_seen_at > SESSION_IDLE_MS;
   if (expired || row.suspended_at || row.deleted_at || !row.email) {

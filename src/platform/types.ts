@@ -6,6 +6,7 @@ import type { Session, SessionUser } from './sessions.ts';
 import type { Mailer } from './mail.ts';
 import type { Manifest } from './module.ts';
 import type { PageCache } from './page-cache.ts';
+import type { PartialRenderer } from './partials.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -15,6 +16,8 @@ declare module 'fastify' {
     i18n: I18n;
     mailer: Mailer;
     pageCache: PageCache;
+    /** Renders a template with `data` alone as its `it` (platform/partials.ts). */
+    partial: PartialRenderer;
   }
   interface FastifyRequest {
     session: Session | null;

@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/open.ts';
 import { readSync, write } from '../../db/write.ts';
+import { compiledQuery } from '../../db/compiled.ts';
 import { recordParticipation, type Step } from '../../platform/participation.ts';
 import type { ConsultationSort, VoteValue } from '../../db/schema.ts';
 import { PAGE_SIZE, randomKey, type ItemKind } from './rules.ts';
@@ -41,6 +42,25 @@ const itemColumns = [
   't.colour as type_colour',
 ] as const;
 
+/** What a card in a list shows, and no more: a list reads 20 rows, and each column read costs. */
+const cardColumns = [
+  'i.contribution_id as id',
+  'i.votes_agree',
+  'i.votes_mitigated',
+  'i.votes_disagree',
+  'i.arguments_for',
+  'i.arguments_against',
+  'i.sources_count',
+  'c.title',
+  'c.body_md',
+  'c.author_id',
+  'c.created_at',
+  'u.display_name as author_name',
+  'u.deleted_at as author_deleted_at',
+  't.name as type_name',
+  't.colour as type_colour',
+] as const;
+
 export interface ListOptions {
   sectionId: number;
   kind: ItemKind;
@@ -57,36 +77,71 @@ export interface ListOptions {
  */
 export function listItems(db: Db, o: ListOptions) {
   if (o.sort === 'random') registerRandomKey(db);
+  const values = { sectionId: o.sectionId, kind: o.kind, seed: o.seed, limit: PAGE_SIZE + 1, offset: (o.page - 1) * PAGE_SIZE };
+  const rows = readSync(db).all(itemsQuery(db, o.sort, values));
+  return { items: rows.slice(0, PAGE_SIZE), hasNext: rows.length > PAGE_SIZE };
+}
+
+// A section page's list: compiled once per sort (db/compiled.ts).
+const itemsQuery = compiledQuery<{ sectionId: number; kind: ItemKind; seed: number; limit: number; offset: number }, ItemCard>((db, p, sort) => {
   let q = db
     .selectFrom('consultation_items as i')
     .innerJoin('contributions as c', 'c.id', 'i.contribution_id')
     .innerJoin('users as u', 'u.id', 'c.author_id')
     .leftJoin('consultation_contribution_types as t', 't.id', 'i.type_id')
-    .select(itemColumns)
-    .where('i.section_id', '=', o.sectionId)
-    .where('i.kind', '=', o.kind)
+    .select(cardColumns)
+    .where('i.section_id', '=', p.sectionId)
+    .where('i.kind', '=', p.kind)
     .where('i.published', '=', 1);
   const desc = (col: 'i.created_at' | 'i.votes_total' | 'i.votes_agree' | 'i.controversy') => q.orderBy(col, 'desc').orderBy('i.contribution_id', 'desc');
-  switch (o.sort) {
+  switch (sort as ConsultationSort) {
     case 'newest': q = desc('i.created_at'); break;
     case 'oldest': q = q.orderBy('i.created_at', 'asc').orderBy('i.contribution_id', 'asc'); break;
     case 'votes': q = desc('i.votes_total'); break;
     case 'agreed': q = desc('i.votes_agree'); break;
     case 'controversial': q = desc('i.controversy'); break;
     // Raw SQL: SQLite has no seeded random(); the key is rules.randomKey (registerRandomKey).
-    case 'random': q = q.orderBy(sql`consultation_random_key(i.contribution_id, ${o.seed})`).orderBy('i.contribution_id'); break;
+    case 'random': q = q.orderBy(sql`consultation_random_key(i.contribution_id, ${p.seed})`).orderBy('i.contribution_id'); break;
   }
-  const rows = readSync(db).all(q.limit(PAGE_SIZE + 1).offset((o.page - 1) * PAGE_SIZE));
-  return { items: rows.slice(0, PAGE_SIZE), hasNext: rows.length > PAGE_SIZE };
+  return q.limit(p.limit).offset(p.offset);
+});
+
+/** One card of a list, as listItems reads it. */
+export interface ItemCard {
+  id: number;
+  votes_agree: number;
+  votes_mitigated: number;
+  votes_disagree: number;
+  arguments_for: number;
+  arguments_against: number;
+  sources_count: number;
+  title: string | null;
+  body_md: string;
+  author_id: number;
+  created_at: string;
+  author_name: string | null;
+  author_deleted_at: string | null;
+  type_name: string | null;
+  type_colour: string | null;
 }
-export type ItemRow = ReturnType<typeof listItems>['items'][number];
 
 /** The person's votes on the given items, as a map id → value. */
 export function findItemVotes(db: Db, userId: number | undefined, itemIds: readonly number[]): Record<number, VoteValue> {
   if (!userId || itemIds.length === 0) return {};
-  const rows = readSync(db).all(db.selectFrom('consultation_item_votes').select(['item_id', 'value']).where('user_id', '=', userId).where('item_id', 'in', itemIds));
+  const values: Record<string, number> = { userId };
+  itemIds.forEach((id, i) => (values[`item${i}`] = id));
+  const rows = readSync(db).all(itemVotesQuery(db, String(itemIds.length), values));
   return Object.fromEntries(rows.map((r) => [r.item_id, r.value]));
 }
+
+// Once per page of a list: compiled once per number of items (a page holds at most PAGE_SIZE).
+const itemVotesQuery = compiledQuery<Record<string, number>, { item_id: number; value: VoteValue }>((db, p, count) =>
+  db
+    .selectFrom('consultation_item_votes')
+    .select(['item_id', 'value'])
+    .where('user_id', '=', p.userId!)
+    .where('item_id', 'in', Array.from({ length: Number(count) }, (_, i) => p[`item${i}`]!)),
+);
 
 /** An item of THIS step (whatever its status: the caller decides), with its core row and what its section allows. */
 export function findItem(db: Db, stepId: number, itemId: number) {

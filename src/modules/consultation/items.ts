@@ -5,7 +5,7 @@ import { render } from '../../platform/render.ts';
 import { setFlash } from '../../platform/flash.ts';
 import { text, checked, checkText, hasErrors, type FormErrors } from '../../platform/forms.ts';
 import { loadStep, loadItem, loadOwnItem, assertPublished, participationOf, type StepContext } from './guards.ts';
-import { listSections } from './queries.ts';
+import { listOutline } from './queries.ts';
 import { findItem, findItemVotes, updateItem, trashItem, ResetNotConfirmed, type Item } from './item-queries.ts';
 import { loadItemExtras } from './extras-queries.ts';
 import { ancestry, voteWidget, TITLE_MAX, BODY_MAX, SECTION_BODY_MAX } from './rules.ts';
@@ -33,7 +33,7 @@ export async function showItem(request: FastifyRequest<{ Params: ItemParams }>, 
     title,
     ...ctx,
     ...p,
-    trail: ancestry(listSections(db, ctx.step.id), item.section_id),
+    trail: ancestry(listOutline(db, ctx.step.id), item.section_id),
     item,
     vote: item.allow_votes ? voteWidget(ctx.step.id, { kind: 'item', id: item.id }, { label: title, counts: item, mine, canVote: p.canVote, back: request.url }) : null,
     isAuthor: p.canContribute && request.user?.id === item.author_id,

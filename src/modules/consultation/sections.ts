@@ -7,7 +7,7 @@ import { setFlash } from '../../platform/flash.ts';
 import { assertCanParticipate } from '../../platform/gate.ts';
 import { text, checkText, hasErrors, type FormErrors, parseId } from '../../platform/forms.ts';
 import { loadStep, loadSection, participationOf, type StepContext } from './guards.ts';
-import { listSections, listSectionTypes, findSectionVote, type Section } from './queries.ts';
+import { listSections, listOutline, listSectionTypes, findSectionVote, type Section } from './queries.ts';
 import { listItems, findItemVotes, createOpinion } from './item-queries.ts';
 import { buildTree, ancestry, parseSort, parseKind, parsePage, parseSeed, newSeed, voteWidget, TITLE_MAX, BODY_MAX, SORTS } from './rules.ts';
 
@@ -37,7 +37,7 @@ async function renderSection(request: FastifyRequest, reply: FastifyReply, ctx: 
   const seed = sort === 'random' ? randomSeed(request, reply) : 1;
   const { items, hasNext } = listItems(db, { sectionId: section.id, kind, sort, page, seed });
   const mine = findItemVotes(db, request.user?.id, items.map((i) => i.id));
-  const sections = listSections(db, ctx.step.id);
+  const sections = listOutline(db, ctx.step.id);
   const p = participationOf(request, ctx);
   const base = `/consultation/${ctx.step.id}/sections/${section.id}`;
   // Where a vote without JavaScript comes back to: this very list, or the section after a failed post.

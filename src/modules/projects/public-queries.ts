@@ -2,12 +2,13 @@
 // from EXISTS subqueries on its steps (index steps_project_position) and its themes from a
 // json_group_array subquery, so the page never runs a query per project. Visibility follows
 // canSeeProject (src/platform/participation.ts), written in SQL.
-import type { CompiledQuery, ExpressionBuilder } from 'kysely';
+import type { Compilable, ExpressionBuilder } from 'kysely';
+import { compiledQuery } from '../../db/compiled.ts';
 import type { Db } from '../../db/open.ts';
 import type { Schema } from '../../db/schema.ts';
 import { readSync, write } from '../../db/write.ts';
 import type { SessionUser } from '../../platform/sessions.ts';
-import { projectVisibleTo, type StepState } from '../../platform/participation.ts';
+import { projectVisibleTo, visibilityShape, type StepState } from '../../platform/participation.ts';
 
 export const HOME_PAGE_SIZE = 30;
 // One collator for every sort: String#localeCompare builds one per call, which is slow.
@@ -113,42 +114,30 @@ function homeProjectsQuery(db: Db, user: SessionUser | null, f: QueryParams, now
 const SEP = '\u001f';
 type Row = Omit<HomeProject, 'state' | 'themes'> & { state_rank: number; themes_joined: string | null; created_at: string };
 
-// Building and compiling this query with Kysely costs about as much as running it, and the home
-// page is the busiest page: each shape of filters (and of viewer: anonymous, member, admin) is
-// compiled once with marker values, swapped for the real ones on every call.
-const MARK = { now: '\u0000now', theme: -1001, district: -1002, state: -1003, offset: -1004, user: -1005 } as const;
-const shapes = new Map<string, CompiledQuery<Row>>();
-
-function compiledHomeQuery(db: Db, user: SessionUser | null, filters: HomeFilters, nowIso: string): CompiledQuery<Row> {
-  const viewer = !user ? 'anon' : user.role === 'admin' ? 'admin' : user.email_confirmed_at ? 'member' : 'unconfirmed';
-  const key = `${viewer}|${filters.theme !== null}|${filters.district !== null}|${filters.state !== null}`;
-  let shape = shapes.get(key);
-  if (!shape) {
-    const marked = {
-      theme: filters.theme === null ? null : MARK.theme,
-      district: filters.district === null ? null : MARK.district,
-      stateRank: filters.state === null ? null : MARK.state,
-      offset: MARK.offset,
-    };
-    const markedUser = user && viewer === 'member' ? { ...user, id: MARK.user } : user;
-    shape = homeProjectsQuery(db, markedUser, marked, MARK.now).compile() as CompiledQuery<Row>;
-    shapes.set(key, shape);
-  }
-  const values = new Map<unknown, unknown>([
-    [MARK.now, nowIso],
-    [MARK.theme, filters.theme],
-    [MARK.district, filters.district],
-    [MARK.state, filters.state === null ? null : STATES.indexOf(filters.state)],
-    [MARK.offset, (filters.page - 1) * HOME_PAGE_SIZE],
-    [MARK.user, user?.id ?? null],
-  ]);
-  return { ...shape, parameters: shape.parameters.map((p) => (values.has(p) ? values.get(p) : p)) };
+interface HomeValues extends Record<string, unknown> {
+  theme: number | null;
+  district: number | null;
+  stateRank: number | null;
+  offset: number;
+  now: string;
+  userId: number | null;
 }
+
+// The busiest page's query, compiled once per shape (db/compiled.ts): which filters are set and
+// which visibility condition applies.
+const homeQuery = compiledQuery<HomeValues, Row>((db, p, shape) => {
+  const [viewer, theme, district, state] = shape.split('|');
+  // A stand-in viewer of the shape's kind: projectVisibleTo reads only its role, confirmation and id.
+  const user = viewer === 'public' ? null : ({ id: p.userId, role: viewer === 'admin' ? 'admin' : 'citizen', email_confirmed_at: 'yes' } as unknown as SessionUser);
+  const f = { theme: theme === 'true' ? p.theme : null, district: district === 'true' ? p.district : null, stateRank: state === 'true' ? p.stateRank : null, offset: p.offset } as QueryParams;
+  return homeProjectsQuery(db, user, f, p.now) as unknown as Compilable<Row>;
+});
 
 /** Visible, non-archived projects: open, then upcoming, then closed; one page, plus whether more follow. */
 export function listHomeProjects(db: Db, user: SessionUser | null, filters: HomeFilters, now = new Date()): { projects: HomeProject[]; more: boolean } {
-  const compiled = compiledHomeQuery(db, user, filters, now.toISOString());
-  const rows = readSync(db).all({ compile: () => compiled });
+  const shape = `${visibilityShape(user)}|${filters.theme !== null}|${filters.district !== null}|${filters.state !== null}`;
+  const values: HomeValues = { theme: filters.theme, district: filters.district, stateRank: filters.state === null ? null : STATES.indexOf(filters.state), offset: (filters.page - 1) * HOME_PAGE_SIZE, now: now.toISOString(), userId: user?.id ?? null };
+  const rows = readSync(db).all(homeQuery(db, shape, values));
   const projects: HomeProject[] = [];
   for (let i = 0; i < rows.length && i < HOME_PAGE_SIZE; i++) {
     const r = rows[i]!;
@@ -169,19 +158,15 @@ export function listHomeProjects(db: Db, user: SessionUser | null, filters: Home
   return { projects, more: rows.length > HOME_PAGE_SIZE };
 }
 
-type Choice = { kind: string; id: number; name: string };
-let choicesQuery: CompiledQuery<Choice> | undefined; // compiled once: it has no parameters of its own
-
 /** The filter choices, themes and districts together in one statement. */
 export function listFilterChoices(db: Db): { themes: { id: number; name: string }[]; districts: { id: number; name: string }[] } {
-  choicesQuery ??= db
-    .selectFrom('themes')
-    .select((eb) => [eb.val('theme').as('kind'), 'id', 'name'])
-    .unionAll(db.selectFrom('districts').select((eb) => [eb.val('district').as('kind'), 'id', 'name']))
-    .orderBy('name')
-    .compile();
-  const compiled = choicesQuery;
-  const rows = readSync(db).all({ compile: () => compiled });
+  const rows = readSync(db).all(
+    db
+      .selectFrom('themes')
+      .select((eb) => [eb.val('theme').as('kind'), 'id', 'name'])
+      .unionAll(db.selectFrom('districts').select((eb) => [eb.val('district').as('kind'), 'id', 'name']))
+      .orderBy('name'),
+  );
   const themes: { id: number; name: string }[] = [];
   const districts: { id: number; name: string }[] = [];
   for (const r of rows) (r.kind === 'theme' ? themes : districts).push({ id: r.id, name: r.name });
