@@ -50,9 +50,9 @@ test('an administrator downloads the consultation as CSV with a BOM, every row a
   await d.other.post(`/consultation/${d.stepId}/arguments/${argId}/useful`, { mark: '1' });
   const src = await d.other.post(`/consultation/${d.stepId}/items/${d.itemId}/sources`, { title: 'Rapport', url: 'https://example.org/r', category: 'study' });
   const srcId = Number(/#source-(\d+)/.exec(String(src.headers.location))?.[1]);
-  castVote(t.db, d.step, { kind: 'item', id: d.itemId }, d.otherId, 'agree');
-  castVote(t.db, d.step, { kind: 'item', id: d.itemId }, d.adminId, 'disagree');
-  castVote(t.db, d.step, { kind: 'item', id: amendmentId }, d.authorId, 'mitigated');
+  await castVote(t.db, d.step, { kind: 'item', id: d.itemId }, d.otherId, 'agree');
+  await castVote(t.db, d.step, { kind: 'item', id: d.itemId }, d.adminId, 'disagree');
+  await castVote(t.db, d.step, { kind: 'item', id: amendmentId }, d.authorId, 'mitigated');
   const elsewhere = await makeDebate(t);
 
   const res = await d.admin.get(exportUrl(d));

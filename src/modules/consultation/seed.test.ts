@@ -14,9 +14,9 @@ const all = <T>(sql: string, ...params: unknown[]) => t.db.sqlite.prepare(sql).a
 const one = <T>(sql: string, ...params: unknown[]) => t.db.sqlite.prepare(sql).get(...params) as T;
 const noop = () => {};
 
-test('the demo creates the charter project when missing, with an open consultation step', () => {
+test('the demo creates the charter project when missing, with an open consultation step', async () => {
   const lines: string[] = [];
-  seed({ db: t.db, log: (l) => lines.push(l) });
+  await seed({ db: t.db, log: (l) => lines.push(l) });
   const project = one<{ id: number; visibility: string; title: string }>('select id, visibility, title from projects where slug = ?', CHARTER_SLUG);
   assert.equal(project.visibility, 'public');
   assert.equal(project.title, 'Charte de la participation citoyenne');
@@ -80,7 +80,7 @@ test('running the demo again adds nothing and does not fail', async () => {
   const count = () => one<{ n: number }>("select (select count(*) from contributions) + (select count(*) from steps where type = 'consultation') + (select count(*) from users) + (select count(*) from consultation_item_votes) + (select count(*) from consultation_sections) as n").n;
   const before = count();
   const lines: string[] = [];
-  seed({ db: t.db, log: (l) => lines.push(l) });
+  await seed({ db: t.db, log: (l) => lines.push(l) });
   await runDemo(t.db, t.app.manifests, noop);
   assert.equal(count(), before);
   assert.match(lines.join('\n'), /nothing added/);

@@ -107,7 +107,7 @@ function findOrCreateCitizens(db: Db, now: Date): number[] {
   );
 }
 
-export function seed({ db, log }: DemoContext, now = new Date()): void {
+export async function seed({ db, log }: DemoContext, now = new Date()): Promise<void> {
   const step = createStep(db, now);
   if (!step) {
     log('consultation: the charter already has a consultation step, nothing added');
@@ -158,23 +158,23 @@ export function seed({ db, log }: DemoContext, now = new Date()): void {
 
   // Votes: most people vote on most items, with opinions that lean one way or split.
   const values: VoteValue[] = ['agree', 'mitigated', 'disagree'];
-  let votes = 0;
+  const cast: Promise<unknown>[] = [];
   items.forEach((item, i) => {
     const lean = i % 4; // 0-1: mostly agree, 2: split, 3: mostly disagree
     for (const p of people) {
       if (p === item.author || rand() < 0.3) continue;
       const r = rand();
       const value = lean < 2 ? (r < 0.7 ? 'agree' : r < 0.85 ? 'mitigated' : 'disagree') : lean === 2 ? (r < 0.45 ? 'agree' : r < 0.55 ? 'mitigated' : 'disagree') : r < 0.2 ? 'agree' : r < 0.35 ? 'mitigated' : 'disagree';
-      castVote(db, step, { kind: 'item', id: item.id }, p, value, tick());
-      votes++;
+      cast.push(castVote(db, step, { kind: 'item', id: item.id }, p, value, tick()));
     }
   });
   for (const s of SECTIONS.filter((x) => x.types.length > 0)) {
     for (const p of people) {
       if (rand() < 0.4) continue;
-      castVote(db, step, { kind: 'section', id: sectionIds.get(s.key)! }, p, pick(values), tick());
-      votes++;
+      cast.push(castVote(db, step, { kind: 'section', id: sectionIds.get(s.key)! }, p, pick(values), tick()));
     }
   }
+  await Promise.all(cast); // one commit for them all
+  const votes = cast.length;
   log(`consultation: ${SECTIONS.length} sections, ${OPINIONS.length} contributions, ${AMENDMENTS.length} amendments, ${argumentsCount} arguments, ${SOURCES.length} sources, ${marks} useful marks, ${votes} votes`);
 }

@@ -4,7 +4,7 @@
 // leave one vote and exact counts. Sections and items differ only in their tables.
 import { sql } from 'kysely';
 import type { Db } from '../../db/open.ts';
-import { write } from '../../db/write.ts';
+import { writeSoon } from '../../db/write.ts';
 import { recordParticipation, type Step } from '../../platform/participation.ts';
 import type { VoteValue } from '../../db/schema.ts';
 import { voteDelta, type VoteChoice } from './rules.ts';
@@ -55,9 +55,10 @@ function countersOf(db: Db, target: VoteTarget, d: ReturnType<typeof voteDelta>)
     .returning(['votes_agree', 'votes_mitigated', 'votes_disagree']);
 }
 
-export function castVote(db: Db, step: Step, target: VoteTarget, userId: number, choice: VoteChoice, now = new Date().toISOString()): VoteResult {
+/** Durable once the promise resolves; votes arriving together share one commit (writeSoon). */
+export function castVote(db: Db, step: Step, target: VoteTarget, userId: number, choice: VoteChoice, now = new Date().toISOString()): Promise<VoteResult> {
   const votes = votesOf(db, target);
-  return write(db, (tx) => {
+  return writeSoon(db, (tx) => {
     const before = tx.first(votes.find(userId))?.value ?? null;
     const after = choice === 'withdraw' ? null : choice;
     if (after === null) {

@@ -14,10 +14,10 @@ import type { SectionParams } from './sections.ts';
 import type { ItemParams } from './items.ts';
 
 /** Casts the vote, then answers with the widget (htmx) or a redirect to it. */
-function vote(request: FastifyRequest, reply: FastifyReply, ctx: StepContext, user: SessionUser, target: VoteTarget, label: string) {
+async function vote(request: FastifyRequest, reply: FastifyReply, ctx: StepContext, user: SessionUser, target: VoteTarget, label: string) {
   const choice = parseVoteChoice(text(request.body, 'value'));
   if (!choice) throw new HttpError(400, 'consultation.errors.bad_vote');
-  const result = castVote(request.server.db, ctx.step, target, user.id, choice);
+  const result = await castVote(request.server.db, ctx.step, target, user.id, choice);
   const back = safeNext(text(request.body, 'back'));
   const counts = { votes_agree: result.agree, votes_mitigated: result.mitigated, votes_disagree: result.disagree };
   const widget = voteWidget(ctx.step.id, target, { label, counts, mine: result.mine, canVote: true, back });
