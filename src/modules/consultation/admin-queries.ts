@@ -2,7 +2,7 @@
 // (create, edit, delete when empty, move among siblings). Ids are always checked against the step.
 import type { Db } from '../../db/open.ts';
 import { readSync, write } from '../../db/write.ts';
-import type { ConsultationSort } from '../../db/schema.ts';
+import type { ConsultationSort } from './schema.ts';
 import { subtreeIds } from './rules.ts';
 import { listSections } from './queries.ts';
 

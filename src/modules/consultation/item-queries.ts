@@ -6,7 +6,7 @@ import type { Db } from '../../db/open.ts';
 import { readSync, write } from '../../db/write.ts';
 import { compiledQuery } from '../../db/compiled.ts';
 import { recordParticipation, type Step } from '../../platform/participation.ts';
-import type { ConsultationSort, VoteValue } from '../../db/schema.ts';
+import type { ConsultationSort, VoteValue } from './schema.ts';
 import { PAGE_SIZE, randomKey, type ItemKind } from './rules.ts';
 
 const registered = new WeakSet<object>();

@@ -4,7 +4,7 @@ import type { Db } from '../../db/open.ts';
 import type { Selectable } from 'kysely';
 import { readSync } from '../../db/write.ts';
 import { compiledQuery } from '../../db/compiled.ts';
-import type { ConsultationSectionsTable, VoteValue } from '../../db/schema.ts';
+import type { ConsultationSectionsTable, VoteValue } from './schema.ts';
 
 const sectionColumns = [
   'id',

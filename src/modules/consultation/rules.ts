@@ -1,7 +1,7 @@
 // Pure rules of the consultation: input limits, sorts and pages of lists, vote deltas and
 // tallies, the section tree, the swatch colours of contribution types.
 import { HEX_COLOUR, contrastRatio } from '../../platform/colour.ts';
-import type { ConsultationSort, VoteValue } from '../../db/schema.ts';
+import type { ConsultationSort, VoteValue } from './schema.ts';
 
 export const TITLE_MAX = 150;
 export const BODY_MAX = 10000;

@@ -7,7 +7,7 @@ import type { Db } from '../../db/open.ts';
 import { readSync, write } from '../../db/write.ts';
 import { insertUser } from '../../platform/users.ts';
 import type { Step } from '../../platform/participation.ts';
-import type { VoteValue } from '../../db/schema.ts';
+import type { VoteValue } from './schema.ts';
 import { createOpinion } from './item-queries.ts';
 import { castVote } from './vote-queries.ts';
 import { createAmendment, createArgument, createSource, setUsefulMark, type SourceCategory } from './extras-queries.ts';

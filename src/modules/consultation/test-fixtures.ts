@@ -4,7 +4,8 @@
 import { dbOf, daysFromNow, makeProject, makeStep, type DbOrApp } from '../../../test/helpers/factories.ts';
 import type { Db } from '../../db/open.ts';
 import { write, readSync } from '../../db/write.ts';
-import type { ConsultationSort, Visibility } from '../../db/schema.ts';
+import type { Visibility } from '../../db/schema.ts';
+import type { ConsultationSort } from './schema.ts';
 
 let n = 0;
 

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/open.ts';
 import { writeSoon } from '../../db/write.ts';
 import { recordParticipation, type Step } from '../../platform/participation.ts';
-import type { VoteValue } from '../../db/schema.ts';
+import type { VoteValue } from './schema.ts';
 import { voteDelta, type VoteChoice } from './rules.ts';
 
 export type VoteTarget = { kind: 'section' | 'item'; id: number };
