@@ -172,7 +172,9 @@ test('the list is one indexed query with no COUNT, plus one query for the person
     assert.equal(lists.length, 4);
     assert.equal(seen.filter((s) => /from "consultation_item_votes"/.test(s)).length, 1, 'the votes query (cached after the first page)');
     for (const sql of lists) {
-      const params = sql.includes('offset') ? [c.childSectionId, 'opinion', 1, 21, 0] : [c.childSectionId, 'opinion', 1, 21];
+      const params: unknown[] = [c.childSectionId, 'opinion', 1];
+      if (sql.includes('limit ?')) params.push(21);
+      if (sql.includes('offset ?')) params.push(0);
       const plan = (t2.db.sqlite.prepare(`explain query plan ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
       assert.match(plan, /SEARCH i USING INDEX consultation_items_/, plan);
       assert.doesNotMatch(plan, /TEMP B-TREE/, plan);
