@@ -2,5 +2,6 @@
 import type { BenchFile } from './scenario.ts';
 import { platform } from './platform.ts';
 import { consultation } from './consultation.ts';
+import { debate } from './debate.ts';
 
-export const benches: BenchFile[] = [platform, consultation];
+export const benches: BenchFile[] = [platform, consultation, debate];

@@ -8,5 +8,6 @@ import { manifest as projects } from './projects/manifest.ts';
 import { manifest as presentation } from './presentation/manifest.ts';
 import { manifest as profiles } from './profiles/manifest.ts';
 import { manifest as consultation } from './consultation/manifest.ts';
+import { manifest as debate } from './debate/manifest.ts';
 
-export const modules: Manifest[] = [site, accounts, setup, admin, projects, presentation, profiles, consultation];
+export const modules: Manifest[] = [site, accounts, setup, admin, projects, presentation, profiles, consultation, debate];

@@ -81,6 +81,13 @@ async function charterPages(context: BrowserContext): Promise<{ open: string; vo
   return found;
 }
 
+/** The demo charter's debate step. */
+async function debatePage(context: BrowserContext): Promise<string> {
+  const href = /href="(\/debate\/\d+)"/.exec(await (await context.request.get('/projects/charte-participation')).text())?.[1];
+  assert.ok(href, 'the charter has a debate step');
+  return href;
+}
+
 /** The language for the rest of this context's requests, through the header's switch. */
 async function useLanguage(context: BrowserContext, lang: Lang): Promise<void> {
   const res = await context.request.get(`/lang/${lang}?next=/`);
@@ -200,6 +207,69 @@ describe('the pages are valid HTML', { skip: browserSkip ?? javaSkip }, () => {
         await page.waitForSelector(`.sorts a[href="${href}"][aria-current]`);
         await snapshot('a sort link');
       }
+      problems.push(...tab.problems);
+      await tab.context.close();
+    }
+
+    // The debate: its page, a refused argument (422), an argument, a vote, a useful mark, an
+    // argument's own page; its admin page with a refused form; then htmx's swaps of its widgets.
+    {
+      const tab = await openTab(site.browser, site.server.url, false);
+      const done = recordNavigations(tab.page, docs, () => `${lang}, JavaScript off, debate participant,`);
+      const { page } = tab;
+      await logInQuickly(tab.context, 'valide-citoyen@exemple.fr');
+      for (lang of LANGS) {
+        await useLanguage(tab.context, lang);
+        const debate = await debatePage(tab.context);
+        await page.goto(debate);
+        await submit(page, 'form.debate-argument-form button[type=submit]'); // 422 with its errors
+        await page.fill('form.debate-argument-form textarea[name="body"]', `Un argument valide (${lang}).`);
+        await submit(page, 'form.debate-argument-form button[type=submit]');
+        await submit(page, lang === 'fr' ? '#debate-vote-for' : '#debate-vote-against');
+        await submit(page, 'form.debate-useful button[type=submit]');
+        await page.goto(`${debate}?sort=newest&page=2`);
+        const own = /href="(\/debate\/\d+\/arguments\/\d+)"/.exec(await (await tab.context.request.get(`${debate}?sort=newest`)).text())![1]!;
+        await page.goto(own);
+      }
+      await done();
+      problems.push(...tab.problems);
+      await tab.context.close();
+    }
+    {
+      const tab = await openTab(site.browser, site.server.url, false);
+      const done = recordNavigations(tab.page, docs, () => `${lang}, JavaScript off, debate administrator,`);
+      const { page } = tab;
+      await logInQuickly(tab.context, 'valide-admin@exemple.fr');
+      for (lang of LANGS) {
+        await useLanguage(tab.context, lang);
+        await page.goto(`${await debatePage(tab.context)}/admin`);
+        await page.fill('#field-for_role', ''); // a half-filled opinion is refused
+        await submit(page, 'form[action$="/admin/opinions"] button[type=submit]'); // 422 with its errors
+      }
+      await done();
+      problems.push(...tab.problems);
+      await tab.context.close();
+    }
+    {
+      const tab = await openTab(site.browser, site.server.url, true);
+      const { page } = tab;
+      const snapshot = async (what: string) => void docs.push({ label: `fr, JavaScript on, after ${what} on ${new URL(page.url()).pathname}`, html: await page.content() });
+      await logInQuickly(tab.context, 'valide-js@exemple.fr');
+      await page.goto(await debatePage(tab.context));
+      await page.waitForFunction(() => 'htmx' in window);
+      await page.click('#debate-vote-against');
+      await page.waitForSelector('#debate-vote-against[aria-pressed="true"]');
+      await snapshot('a debate vote');
+      const useful = await page.locator('form.debate-useful button[aria-pressed="false"]').first().getAttribute('id');
+      await page.click(`#${useful}`);
+      await page.waitForSelector(`#${useful}[aria-pressed="true"]`);
+      await snapshot('a useful mark');
+      const sort = page.locator('.sorts a:not([aria-current])').first();
+      const href = (await sort.getAttribute('href'))!;
+      await sort.click();
+      await page.waitForURL((u) => u.pathname + u.search === href);
+      await page.waitForSelector(`.sorts a[href="${href}"][aria-current]`);
+      await snapshot('a debate sort link');
       problems.push(...tab.problems);
       await tab.context.close();
     }

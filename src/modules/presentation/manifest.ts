@@ -1,7 +1,7 @@
-// The presentation step: the smallest step type, a dated page of Markdown text inside a project.
-// To make a new kind of step, copy this folder (and views/presentation/), rename the slug, and
-// add one line to src/modules/index.ts. `step: {}` is what makes it a step type: administrators
-// can then add steps of this type to projects, and they are served at /<slug>/<step id>.
+// The presentation step: the smallest step type, a dated page of Markdown text inside a project,
+// where nobody takes part. `step: {}` is what makes it a step type: administrators can then add
+// steps of this type to projects, served at /<slug>/<step id>. A step where people take part
+// starts from the debate instead: docs/new-step.md.
 import type { Manifest } from '../../platform/module.ts';
 import { routes } from './routes.ts';
 import { fr } from './messages.fr.ts';
