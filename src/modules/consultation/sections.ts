@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { render } from '../../platform/render.ts';
 import { HttpError } from '../../platform/http.ts';
 import { setFlash } from '../../platform/flash.ts';
+import { excerpt } from '../../platform/text.ts';
 import { assertCanParticipate } from '../../platform/gate.ts';
 import { text, checkText, hasErrors, type FormErrors, parseId } from '../../platform/forms.ts';
 import { loadStep, loadSection, participationOf, type StepContext } from './guards.ts';
@@ -49,6 +50,7 @@ async function renderSection(request: FastifyRequest, reply: FastifyReply, ctx: 
   };
   const cards = items.map((item) => ({
     item,
+    excerpt: excerpt(item.body_md),
     vote: section.allow_votes ? voteWidget(ctx.step.id, { kind: 'item', id: item.id }, { label: item.title ?? '', counts: item, mine: mine[item.id] ?? null, canVote: p.canVote, back }) : null,
   }));
   const sectionVote = section.allow_votes

@@ -4,6 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { render } from '../../platform/render.ts';
 import { notFound } from '../../platform/http.ts';
 import { findProfile, listProfileContributions } from './queries.ts';
+import { excerpt } from '../../platform/text.ts';
 
 const PAGE_MAX = 5000;
 const parseId = (v: string) => (/^[1-9]\d{0,14}$/.test(v) ? Number(v) : null);
@@ -24,8 +25,8 @@ export const routes: FastifyPluginAsync = async (app) => {
     const contributions = items.map((c) => {
       // Each module names its kinds of contributions and links to them (its manifest).
       const kind = app.manifests.find((m) => m.slug === c.step_type)?.contributions?.[c.kind];
-      const text = [...(c.title || c.body_md).replace(/\s+/g, ' ').trim()];
-      return { ...c, href: kind?.permalink(c) ?? null, kindKey: kind?.labelKey ?? 'profiles.kind.other', label: text.length > EXCERPT ? `${text.slice(0, EXCERPT).join('')}…` : text.join('') };
+      const label = excerpt((c.title || c.body_md).slice(0, 4 * EXCERPT).replace(/\s+/g, ' ').trim(), EXCERPT);
+      return { ...c, href: kind?.permalink(c) ?? null, kindKey: kind?.labelKey ?? 'profiles.kind.other', label };
     });
     const base = `/users/${person.id}`;
     return render(request, reply, 'profiles/show', {
