@@ -4,6 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Messages } from './i18n.ts';
 import type { Db } from '../db/open.ts';
 import type { Tx } from '../db/write.ts';
+import type { SessionUser } from './sessions.ts';
 
 export interface DemoContext {
   db: Db;
@@ -26,6 +27,15 @@ export interface StepType {
   actions?: Record<string, { labelKey: string }>;
   /** The module's own admin page for a step (e.g. a consultation's sections), if any. */
   adminPath?: (stepId: number) => string;
+}
+
+/**
+ * A panel a module adds to a project's page (its news, its events...): `load` returns the
+ * template's data, or null to show nothing; the page renders `template` with it.partial.
+ */
+export interface ProjectPanel {
+  template: string;
+  load(db: Db, project: { id: number; slug: string }, viewer: SessionUser | null, now: Date): object | null;
 }
 
 /** A kind of contribution a module writes: its name, and its permalink for profiles, exports,
@@ -68,6 +78,8 @@ export interface Manifest {
   adminLinks?: AdminLink[];
   /** Present when the module provides a kind of project step. */
   step?: StepType;
+  /** Panels on project pages, in module order. */
+  projectPanels?: ProjectPanel[];
   /** The kinds of contributions it writes (the `kind` column of the contributions core). */
   contributions?: Record<string, ContributionKind>;
   /** Present when the module stores anything about a person. */

@@ -45,7 +45,12 @@ export function publicRoutes(app: FastifyInstance): void {
     const steps = q.listProjectSteps(app.db, project.id).map((s) => ({ ...s, state: stepState(s, now) }));
     const current = steps.find((s) => s.state === 'open')?.id ?? null;
     const labels = q.listProjectLabels(app.db, project.id);
-    return render(request, reply, 'projects/show', { title: project.title, project, steps, current, labels, state: projectState(steps.map((s) => s.state)) });
+    // What other modules show on a project's page (news, events...), through their manifests.
+    const panels = app.manifests.flatMap((m) => m.projectPanels ?? []).flatMap((panel) => {
+      const data = panel.load(app.db, project, request.user, now);
+      return data ? [{ template: panel.template, data }] : [];
+    });
+    return render(request, reply, 'projects/show', { title: project.title, project, steps, current, labels, panels, state: projectState(steps.map((s) => s.state)) });
   });
 
   const requirementsPage = (request: FastifyRequest, reply: FastifyReply, { step, project, state }: StepContext, next: string, extra: { errors?: FormErrors; values?: Record<string, string> } = {}, status = 200) =>
