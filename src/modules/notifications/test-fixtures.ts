@@ -1,0 +1,100 @@
+// Test fixtures of the notifications, on top of test/helpers/factories.ts: a project with an open
+// consultation step and one published opinion (rows written straight to the database, so
+// nothing here imports that module), notifications written in bulk, and an SMTP capture that
+// keeps each message's headers (the shared one keeps only the address, subject and text).
+import { SMTPServer } from 'smtp-server';
+import { simpleParser } from 'mailparser';
+import { makeProject, makeStep } from '../../../test/helpers/factories.ts';
+import type { Db } from '../../db/open.ts';
+import { write } from '../../db/write.ts';
+import type { ContributionStatus, Visibility } from '../../db/schema.ts';
+import { notify, type NotificationEvent } from '../../platform/notifications.ts';
+
+let n = 0;
+
+export interface Place {
+  projectId: number;
+  projectSlug: string;
+  stepId: number;
+  contributionId: number;
+}
+
+/** A project (public unless told) with an open consultation step and one opinion by `authorId`. */
+export function makePlace(db: Db, authorId: number, o: { visibility?: Visibility; status?: ContributionStatus; type?: string } = {}): Place {
+  n += 1;
+  const projectSlug = `suivi-${n}-${process.pid}`;
+  const projectId = makeProject(db, { slug: projectSlug, title: `Projet suivi ${n}`, visibility: o.visibility ?? 'public' });
+  const stepId = makeStep(db, projectId, { type: o.type ?? 'consultation', title: `Étape suivie ${n}` });
+  const contributionId = Number(
+    db.sqlite
+      .prepare("insert into contributions (step_id, author_id, parent_id, kind, status, title, body_md, created_at) values (?, ?, null, 'opinion', ?, ?, 'Un texte.', ?)")
+      .run(stepId, authorId, o.status ?? 'published', `Un avis ${n}`, new Date().toISOString()).lastInsertRowid,
+  );
+  return { projectId, projectSlug, stepId, contributionId };
+}
+
+/** A new contribution in the place, told to the followers of its step and project (as a module's write would). */
+export function tellNewContribution(db: Db, place: Place, actorId: number, now?: string): number {
+  const e: NotificationEvent = {
+    kind: 'new_contribution',
+    actorId,
+    projectId: place.projectId,
+    stepId: place.stepId,
+    contributionId: place.contributionId,
+    followersOf: [{ kind: 'step', id: place.stepId }, { kind: 'project', id: place.projectId }],
+  };
+  return write(db, (tx) => notify(db, tx, e, now));
+}
+
+/** `count` notifications for the person about the place, oldest first, and their unread counter (one transaction). */
+export function addNotifications(db: Db, userId: number, place: Place, count: number): void {
+  const insert = db.sqlite.prepare("insert into notifications (user_id, kind, project_id, step_id, contribution_id, actor_id, created_at, emailed) values (?, 'new_contribution', ?, ?, ?, null, ?, 1)");
+  db.sqlite.transaction(() => {
+    for (let i = 0; i < count; i++) insert.run(userId, place.projectId, place.stepId, place.contributionId, new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString());
+    db.sqlite.prepare('update users set unread_notifications = unread_notifications + ? where id = ?').run(count, userId);
+  })();
+}
+
+export interface CapturedMail {
+  to: string;
+  subject: string;
+  text: string;
+  /** Each header's raw line by lower-case name, as it arrived. */
+  headers: Record<string, string>;
+}
+
+/** A real SMTP server keeping every message with its headers; pass `url` as SMTP_URL to makeApp. */
+export async function startHeaderCapture() {
+  const messages: CapturedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          const to = Array.isArray(mail.to) ? mail.to[0]?.text : mail.to?.text;
+          messages.push({ to: to ?? '', subject: mail.subject ?? '', text: mail.text ?? '', headers: Object.fromEntries(mail.headerLines.map((h) => [h.key, h.line])) });
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.server.address() as { port: number }).port;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    /** The messages to `to` once `count` of them arrived (fails after a while). */
+    async waitForCount(to: string, count: number, timeoutMs = 5000): Promise<CapturedMail[]> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const got = messages.filter((m) => m.to.includes(to));
+        if (got.length >= count) return got;
+        if (Date.now() > deadline) throw new Error(`Expected ${count} emails to ${to}, got ${got.length}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
