@@ -1,4 +1,5 @@
-// /admin/pages: the four legal pages (LEGAL_PAGES) and their Markdown bodies.
+// /admin/pages: the four legal pages (LEGAL_PAGES, fixed slugs, never deleted) and the
+// administrator's own pages side by side; then the routes of those pages and of the menus.
 import type { FastifyInstance } from 'fastify';
 import { render } from '../../platform/render.ts';
 import { notFound } from '../../platform/http.ts';
@@ -6,28 +7,33 @@ import { LEGAL_PAGES } from '../../platform/site.ts';
 import { setFlash } from '../../platform/flash.ts';
 import { raw, checkText, hasErrors, type FormErrors } from '../../platform/forms.ts';
 import { LEGAL_BODY_MAX } from './rules.ts';
+import { isLegalSlug } from './pages-rules.ts';
 import { listLegalPages, findLegalPage, saveLegalPage } from './site-queries.ts';
-
-const isLegalPage = (slug: string) => (LEGAL_PAGES as readonly string[]).includes(slug);
+import { listSitePages } from './pages-queries.ts';
+import { customPagesRoutes } from './custom-pages-routes.ts';
+import { menusRoutes } from './menus-routes.ts';
 
 export function pagesRoutes(app: FastifyInstance): void {
   app.get('/pages', async (request, reply) => {
     const rows = await listLegalPages(app.db);
-    // In the order of LEGAL_PAGES, as in the footer.
+    // In the order of LEGAL_PAGES, as in the default footer.
     const pages = LEGAL_PAGES.map((slug) => rows.find((r) => r.slug === slug)).filter((p) => p !== undefined);
-    return render(request, reply, 'admin/pages', { title: request.t('admin.pages.title'), pages });
+    return render(request, reply, 'admin/pages', { title: request.t('admin.pages.title'), pages, own: await listSitePages(app.db) });
   });
+
+  customPagesRoutes(app);
+  menusRoutes(app);
 
   app.get<{ Params: { slug: string } }>('/pages/:slug', async (request, reply) => {
     const slug = request.params.slug;
-    const page = isLegalPage(slug) ? await findLegalPage(app.db, slug) : undefined;
+    const page = isLegalSlug(slug) ? await findLegalPage(app.db, slug) : undefined;
     if (!page) throw notFound();
     return render(request, reply, 'admin/page-edit', { title: request.t('admin.pages.edit_title', { page: request.t(`legal.${slug}`) }), slug, values: { body_md: page.body_md }, errors: {} });
   });
 
   app.post<{ Params: { slug: string } }>('/pages/:slug', async (request, reply) => {
     const slug = request.params.slug;
-    if (!isLegalPage(slug)) throw notFound();
+    if (!isLegalSlug(slug)) throw notFound();
     const values = { body_md: raw(request.body, 'body_md').trimEnd() };
     const errors: FormErrors = {};
     checkText(errors, 'body_md', values.body_md, { max: LEGAL_BODY_MAX });

@@ -11,4 +11,6 @@ export const en: Record<keyof typeof fr, string> = {
   'site.retention.rights': 'From your account you can download your data or delete your account at any time: your name, address, postal code and district are then erased, and your contributions stay signed “deleted participant”, with nothing tying them together.',
   'site.retention.export': 'download my data',
   'site.retention.delete': 'delete my account',
+  'site.page.draft': 'Draft: only administrators can see this page.',
+  'site.page.edit': 'Edit this page',
 };

@@ -9,4 +9,6 @@ export const fr = {
   'site.retention.rights': 'Depuis votre compte, vous pouvez à tout moment télécharger vos données ou supprimer votre compte : votre nom, votre adresse, votre code postal et votre quartier sont alors effacés, et vos contributions restent signées « participant supprimé », sans lien entre elles.',
   'site.retention.export': 'télécharger mes données',
   'site.retention.delete': 'supprimer mon compte',
+  'site.page.draft': 'Brouillon : cette page n’est visible que par les administrateurs.',
+  'site.page.edit': 'Modifier cette page',
 } as const;

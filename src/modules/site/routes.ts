@@ -1,20 +1,29 @@
-// Legal pages, language switch, and the stylesheet carrying the chosen colour. (The home page,
-// which lists projects, belongs to the projects module.)
+// Legal pages and the administrator's own pages, language switch, and the stylesheet carrying
+// the chosen colour. (The home page, which lists projects, belongs to the projects module.)
 import type { FastifyPluginAsync } from 'fastify';
 import { render } from '../../platform/render.ts';
-import { getSite, LEGAL_PAGES } from '../../platform/site.ts';
+import { getSite, provideMenus, LEGAL_PAGES } from '../../platform/site.ts';
 import { notFound, safeNext } from '../../platform/http.ts';
 import { isLocale } from '../../platform/i18n.ts';
-import { findLegalPage } from './queries.ts';
+import { findLegalPage, findSitePage, loadMenus } from './queries.ts';
 import { themeCss } from '../../platform/colour.ts';
 import { SESSION_IDLE_MS, SESSION_LIFETIME_MS } from '../../platform/sessions.ts';
 
 const DAY = 24 * 3600_000;
 
 export const routes: FastifyPluginAsync = async (app) => {
+  // The header and footer read the menus with the site's settings, kept in memory by getSite.
+  provideMenus(loadMenus);
+
   app.get<{ Params: { slug: string } }>('/pages/:slug', { config: { pageCache: true } }, async (request, reply) => {
     const slug = request.params.slug;
-    if (!(LEGAL_PAGES as readonly string[]).includes(slug)) throw notFound();
+    if (!(LEGAL_PAGES as readonly string[]).includes(slug)) {
+      const page = await findSitePage(app.db, slug);
+      // A draft is the administrators' preview; to anyone else it does not exist.
+      const admin = request.user?.role === 'admin';
+      if (!page || (!page.published && !admin)) throw notFound();
+      return render(request, reply, 'site/page', { title: page.title, page, admin });
+    }
     const page = await findLegalPage(app.db, slug);
     if (!page) throw notFound();
     // The personal data page also says what the software itself keeps, whatever the town wrote.
