@@ -3,5 +3,7 @@ import type { BenchFile } from './scenario.ts';
 import { platform } from './platform.ts';
 import { consultation } from './consultation.ts';
 import { debate } from './debate.ts';
+import { comments } from './comments.ts';
+import { notifications } from './notifications.ts';
 
-export const benches: BenchFile[] = [platform, consultation, debate];
+export const benches: BenchFile[] = [platform, consultation, debate, comments, notifications];

@@ -6,6 +6,14 @@ import * as m0002 from './0002_projects_core.ts';
 import * as m0003 from './0003_consultation.ts';
 import * as m0004 from './0004_step_requirement_actions.ts';
 import * as m0005 from './0005_debate.ts';
+import * as m0006 from './0006_community_core.ts';
+import * as m0007 from './0007_comments.ts';
+import * as m0008 from './0008_moderation.ts';
+import * as m0009 from './0009_news.ts';
+import * as m0010 from './0010_events.ts';
+import * as m0011 from './0011_site_pages.ts';
+import * as m0012 from './0012_notifications.ts';
+import * as m0013 from './0013_campaigns.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_platform_core': m0001,
@@ -13,4 +21,12 @@ export const migrations: Record<string, Migration> = {
   '0003_consultation': m0003,
   '0004_step_requirement_actions': m0004,
   '0005_debate': m0005,
+  '0006_community_core': m0006,
+  '0007_comments': m0007,
+  '0008_moderation': m0008,
+  '0009_news': m0009,
+  '0010_events': m0010,
+  '0011_site_pages': m0011,
+  '0012_notifications': m0012,
+  '0013_campaigns': m0013,
 };

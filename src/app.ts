@@ -29,6 +29,7 @@ import { registerErrorPages } from './platform/errors.ts';
 import { randomString } from './platform/secrets.ts';
 import { HttpError } from './platform/http.ts';
 import { refuseStrayMultipart } from './platform/multipart.ts';
+import { startJobs } from './platform/jobs.ts';
 import { cookieNames } from './platform/session-cookie.ts';
 import { viewsDir } from './platform/paths.ts';
 import { createPartial } from './platform/partials.ts';
@@ -47,6 +48,8 @@ export interface BuildOptions {
   timeouts?: typeof TIMEOUTS;
   /** An already-open database (tests share one between builds); else config.dbFile is opened. */
   db?: Db;
+  /** false: the modules' timed jobs do not run (tests run them by hand). */
+  jobs?: boolean;
   /** Test runs turn rate limits off unless a test is about them. */
   rateLimits?: boolean;
 }
@@ -132,6 +135,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   // After the body is parsed: every state-changing request carries the session's token.
   app.addHook('preValidation', async (request) => {
     if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
+    // A route that proves its caller otherwise (a one-click unsubscribe key) says so.
+    if (request.routeOptions.config?.csrf === false) return;
     const header = request.headers['x-csrf-token'];
     // An upload's body is still unread: its first field carries the token (platform/multipart.ts).
     if (request.isMultipart() && header === undefined) return;
@@ -155,6 +160,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   for (const module of modules) await app.register(module.routes, { prefix: module.prefix ?? `/${module.slug}` });
 
   app.addHook('onReady', async () => app.mailer.start());
+  startJobs(app, opts.jobs ?? true);
   app.addHook('onClose', async () => {
     await app.mailer.stop();
     if (!opts.db) await db.destroy();

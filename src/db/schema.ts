@@ -17,6 +17,9 @@ export interface UsersTable {
   created_at: string;
   postal_code: Generated<string | null>;
   district_id: Generated<number | null>;
+  notify_email: Generated<'immediate' | 'digest' | 'off'>;
+  unread_notifications: Generated<number>;
+  unsubscribe_key: string | null;
 }
 
 export interface SessionsTable {
@@ -48,6 +51,9 @@ export interface SiteSettingsTable {
   intro_md: string;
   contact_email: string | null;
   setup_done_at: string | null;
+  // Not Generated: the one row exists from migration 0001 on, and Site reads it as it is.
+  moderate_first_contribution: number;
+  max_links: number;
   updated_at: string;
 }
 
@@ -67,6 +73,33 @@ export interface MailOutboxTable {
   sent_at: string | null;
   last_error: string | null;
   created_at: string;
+  /** JSON object of extra headers (List-Unsubscribe...), or null. */
+  headers: string | null;
+  /** The campaign this message belongs to (its progress is counted by it), or null. */
+  campaign_id: number | null;
+}
+
+export type FollowTarget = 'project' | 'step' | 'contribution';
+
+export interface FollowsTable {
+  user_id: number;
+  target_kind: FollowTarget;
+  target_id: number;
+  created_at: string;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  /** What happened: a key of the notifications catalogue (new_contribution, reply, status...). */
+  kind: string;
+  project_id: number | null;
+  step_id: number | null;
+  contribution_id: number | null;
+  actor_id: number | null;
+  created_at: string;
+  read_at: string | null;
+  emailed: Generated<number>;
 }
 
 export interface ThemesTable {
@@ -138,6 +171,11 @@ export interface StepsTable {
   require_postal_code: Generated<number>;
   require_district: Generated<number>;
   require_checkbox_label: string | null;
+  premoderation: Generated<number>;
+  /** When the notifications module told participants and followers that the step opened. */
+  opening_announced_at: string | null;
+  /** When its results were announced (a debate's conclusion, a consultation's close). */
+  results_announced_at: string | null;
   /** JSON: requirement → the actions it applies to (see platform/participation.ts). */
   requirement_actions: Generated<string>;
   contributions_count: Generated<number>;
@@ -165,6 +203,9 @@ export interface ContributionsTable {
   body_md: Generated<string>;
   created_at: string;
   edited_at: string | null;
+  comments_count: Generated<number>;
+  moderation_reason: string | null;
+  moderated_at: string | null;
 }
 
 export interface Schema {
@@ -174,6 +215,8 @@ export interface Schema {
   site_settings: SiteSettingsTable;
   legal_pages: LegalPagesTable;
   mail_outbox: MailOutboxTable;
+  follows: FollowsTable;
+  notifications: NotificationsTable;
   themes: ThemesTable;
   districts: DistrictsTable;
   user_groups: UserGroupsTable;

@@ -9,5 +9,11 @@ import { manifest as presentation } from './presentation/manifest.ts';
 import { manifest as profiles } from './profiles/manifest.ts';
 import { manifest as consultation } from './consultation/manifest.ts';
 import { manifest as debate } from './debate/manifest.ts';
+import { manifest as moderation } from './moderation/manifest.ts';
+import { manifest as comments } from './comments/manifest.ts';
+import { manifest as news } from './news/manifest.ts';
+import { manifest as events } from './events/manifest.ts';
+import { manifest as notifications } from './notifications/manifest.ts';
+import { manifest as campaigns } from './campaigns/manifest.ts';
 
-export const modules: Manifest[] = [site, accounts, setup, admin, projects, presentation, profiles, consultation, debate];
+export const modules: Manifest[] = [site, accounts, setup, admin, projects, presentation, profiles, consultation, debate, moderation, comments, news, events, notifications, campaigns];

@@ -5,7 +5,7 @@ import { HttpError } from './http.ts';
 import { render } from './render.ts';
 import { MissingRequirementsError } from './gate.ts';
 
-const known = new Set([400, 401, 403, 404, 405, 413, 415, 429]);
+const known = new Set([400, 401, 403, 404, 405, 413, 415, 422, 429]);
 
 async function errorPage(request: FastifyRequest, reply: FastifyReply, status: number, messageKey?: string) {
   const code = known.has(status) ? status : status >= 500 ? 500 : 400;

@@ -1,10 +1,12 @@
 // The manifest every module exports (DESIGN: modules and their manifest). Fields are added only
 // when a second module needs them.
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { Messages } from './i18n.ts';
 import type { Db } from '../db/open.ts';
 import type { Tx } from '../db/write.ts';
 import type { SessionUser } from './sessions.ts';
+import type { Step } from './participation.ts';
+import type { ContributionStatus } from '../db/schema.ts';
 
 export interface DemoContext {
   db: Db;
@@ -27,6 +29,12 @@ export interface StepType {
   actions?: Record<string, { labelKey: string }>;
   /** The module's own admin page for a step (e.g. a consultation's sections), if any. */
   adminPath?: (stepId: number) => string;
+  /**
+   * True when the step's results are what stands at its close (a consultation's final votes): the
+   * notifications module then announces them when the step closes. Steps whose results an
+   * administrator writes (a debate's conclusion) call announceResults themselves instead.
+   */
+  resultsAtClose?: boolean;
 }
 
 /**
@@ -38,11 +46,35 @@ export interface ProjectPanel {
   load(db: Db, project: { id: number; slug: string }, viewer: SessionUser | null, now: Date): object | null;
 }
 
+/** Work a module does on a timer (digests, reminders): `run` gets the app, every `everyMs`. */
+export interface Job {
+  name: string;
+  everyMs: number;
+  run(app: FastifyInstance): Promise<void> | void;
+}
+
 /** A kind of contribution a module writes: its name, and its permalink for profiles, exports,
  * notifications and moderation. */
 export interface ContributionKind {
   labelKey: string;
   permalink(c: { id: number; step_id: number; parent_id: number | null }): string;
+  /** Whether contributions of this kind take comments in this step (e.g. a step setting). */
+  comments?: (step: Step) => boolean;
+  /**
+   * Inside moderation's transaction, after the core row's status changed: the module moves its
+   * own copies and counters (a published flag, a section's count...), so lists and counts never
+   * include what is hidden, pending or trashed.
+   */
+  onStatusChange?: (db: Db, tx: Tx, c: ContributionRef, from: ContributionStatus, to: ContributionStatus) => void;
+}
+
+/** What moderation knows of a contribution when it tells its module. */
+export interface ContributionRef {
+  id: number;
+  step_id: number;
+  parent_id: number | null;
+  author_id: number;
+  kind: string;
 }
 
 /** A link on the back-office dashboard: a module lists its admin pages there. */
@@ -78,9 +110,13 @@ export interface Manifest {
   adminLinks?: AdminLink[];
   /** Present when the module provides a kind of project step. */
   step?: StepType;
+  /** Its timed work, started with the server (never in tests unless they call `run`). */
+  jobs?: Job[];
   /** Panels on project pages, in module order. */
   projectPanels?: ProjectPanel[];
-  /** The kinds of contributions it writes (the `kind` column of the contributions core). */
+  /** The kinds of contributions it writes (the `kind` column of the contributions core). A
+   * step module's kinds are found by the step's type; a module that provides no step type (the
+   * comments) owns its kinds in any step. */
   contributions?: Record<string, ContributionKind>;
   /** Present when the module stores anything about a person. */
   personalData?: PersonalData;

@@ -12,7 +12,7 @@ import type { Manifest, PersonalData } from './module.ts';
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export const platformPersonalData: PersonalData = {
-  tables: ['users', 'sessions', 'one_time_tokens', 'mail_outbox', 'contributions', 'project_participants', 'step_checkbox_acceptances', 'user_group_members'],
+  tables: ['users', 'sessions', 'one_time_tokens', 'mail_outbox', 'contributions', 'project_participants', 'step_checkbox_acceptances', 'user_group_members', 'follows', 'notifications'],
   export(db, userId) {
     const r = readSync(db);
     const a = r.first(

@@ -18,6 +18,8 @@ export interface SessionUser {
   role: 'citizen' | 'moderator' | 'admin';
   locale: string;
   email_confirmed_at: string | null;
+  /** Shown in the header; kept by notify() and the notifications pages. */
+  unread_notifications: number;
 }
 
 export interface Session {
@@ -47,6 +49,7 @@ const sessionQuery = compiledQuery<{ id: string }, SessionRow>((db, p) =>
       'users.role',
       'users.locale',
       'users.email_confirmed_at',
+      'users.unread_notifications',
       'users.suspended_at',
       'users.deleted_at',
     ])
@@ -64,6 +67,7 @@ interface SessionRow {
   role: SessionUser['role'];
   locale: string;
   email_confirmed_at: string | null;
+  unread_notifications: number;
   suspended_at: string | null;
   deleted_at: string | null;
 }
@@ -90,6 +94,7 @@ export function validateSession(db: Db, token: unknown, now = Date.now()): Sessi
       role: row.role,
       locale: row.locale,
       email_confirmed_at: row.email_confirmed_at,
+      unread_notifications: row.unread_notifications,
     },
   };
 }

@@ -157,6 +157,14 @@ describe('the pages are valid HTML', { skip: browserSkip ?? javaSkip }, () => {
         await page.fill('form.argument-form textarea[name="body"]', `Un argument contre (${lang}).`);
         await submit(page, 'form.argument-form button[type=submit]');
 
+        // The item's comments: a refused comment (422), a published one, the comment's own page.
+        await page.goto((await page.locator('#comments a[href^="/comments/"]').getAttribute('href'))!);
+        await submit(page, 'form.comment-form button[type=submit]');
+        await page.fill('#field-comment', `Un commentaire **valide** (${lang}).`);
+        await submit(page, 'form.comment-form button[type=submit]');
+        const commented = new URL(page.url());
+        await page.goto(`${commented.pathname}/${commented.hash.replace('#comment-', '')}`);
+
         await page.goto(amendments);
         await submit(page, 'a[href$="/amendments/new"]');
         await page.fill('#field-proposed_text', `${(await page.inputValue('#field-proposed_text')).trimEnd()} Ajout (${lang}).`);
@@ -207,6 +215,10 @@ describe('the pages are valid HTML', { skip: browserSkip ?? javaSkip }, () => {
         await page.waitForSelector(`.sorts a[href="${href}"][aria-current]`);
         await snapshot('a sort link');
       }
+      // A contribution's page, with its comments loaded in place.
+      await page.goto((await page.locator('main a[href*="/items/"]').first().getAttribute('href'))!);
+      await page.waitForSelector('#comments #comments-thread');
+      await snapshot('the comments loaded');
       problems.push(...tab.problems);
       await tab.context.close();
     }
@@ -270,6 +282,84 @@ describe('the pages are valid HTML', { skip: browserSkip ?? javaSkip }, () => {
       await page.waitForURL((u) => u.pathname + u.search === href);
       await page.waitForSelector(`.sorts a[href="${href}"][aria-current]`);
       await snapshot('a debate sort link');
+      problems.push(...tab.problems);
+      await tab.context.close();
+    }
+
+    // News, pages and menus: the public list, the admin lists and their forms refused (422);
+    // then the news filter's htmx swap.
+    {
+      const tab = await openTab(site.browser, site.server.url, false);
+      const done = recordNavigations(tab.page, docs, () => `${lang}, JavaScript off, news and pages administrator,`);
+      const { page } = tab;
+      await logInQuickly(tab.context, 'valide-admin@exemple.fr');
+      for (lang of LANGS) {
+        await useLanguage(tab.context, lang);
+        for (const url of ['/news', '/pages/a-propos', '/admin/news', '/admin/pages', '/admin/menus']) await page.goto(url);
+        await page.goto('/admin/news/new');
+        await submit(page, 'form[action="/admin/news"] button[type=submit]'); // 422 with its errors
+        await page.goto('/admin/pages/new');
+        await submit(page, 'form[action="/admin/pages/new"] button[type=submit]'); // 422 with its errors
+        await page.goto('/admin/menus/new?menu=header');
+        await submit(page, 'form[action="/admin/menus/new"] button[type=submit]'); // 422 with its errors
+      }
+      await done();
+      problems.push(...tab.problems);
+      await tab.context.close();
+    }
+    {
+      const tab = await openTab(site.browser, site.server.url, true);
+      const { page } = tab;
+      await page.goto('/news');
+      await page.waitForFunction(() => 'htmx' in window);
+      await page.selectOption('#news-filter-project', 'charte-participation');
+      await page.waitForURL((u) => u.searchParams.get('project') === 'charte-participation');
+      await page.waitForFunction(() => document.querySelectorAll('#news-list .card').length === 1 && !document.querySelector('.htmx-request'));
+      docs.push({ label: 'fr, JavaScript on, after the news filter on /news', html: await page.content() });
+      problems.push(...tab.problems);
+      await tab.context.close();
+    }
+
+    // Events: the list, the workshop, registering and cancelling (JavaScript off), the admin list,
+    // its form refused (422) and the registrations; then the registration box after its htmx swap.
+    {
+      const tab = await openTab(site.browser, site.server.url, false);
+      const done = recordNavigations(tab.page, docs, () => `${lang}, JavaScript off, events,`);
+      const { page } = tab;
+      await logInQuickly(tab.context, 'valide-citoyen@exemple.fr');
+      for (lang of LANGS) {
+        await useLanguage(tab.context, lang);
+        for (const url of ['/events', '/events?page=2', '/events/atelier-charte-jeunes']) await page.goto(url);
+        await submit(page, '#events-registration-button'); // registered
+        await submit(page, '#events-registration-button'); // cancelled
+      }
+      await done();
+      problems.push(...tab.problems);
+      await tab.context.close();
+      const admin = await openTab(site.browser, site.server.url, false);
+      const adminDone = recordNavigations(admin.page, docs, () => `${lang}, JavaScript off, events administrator,`);
+      await logInQuickly(admin.context, 'valide-admin@exemple.fr');
+      for (lang of LANGS) {
+        await useLanguage(admin.context, lang);
+        await admin.page.goto('/admin/events');
+        const edit = await admin.page.locator('a[href^="/admin/events/"][href$="/edit"]').first().getAttribute('href');
+        await admin.page.goto('/admin/events/new');
+        await submit(admin.page, 'form[action="/admin/events"] button[type=submit]'); // 422 with its errors
+        for (const url of [edit!, edit!.replace('/edit', '/registrations'), edit!.replace('/edit', '/delete')]) await admin.page.goto(url);
+      }
+      await adminDone();
+      problems.push(...admin.problems);
+      await admin.context.close();
+    }
+    {
+      const tab = await openTab(site.browser, site.server.url, true);
+      const { page } = tab;
+      await logInQuickly(tab.context, 'valide-js@exemple.fr');
+      await page.goto('/events/atelier-charte-jeunes');
+      await page.waitForFunction(() => 'htmx' in window);
+      await page.click('#events-registration-button');
+      await page.waitForSelector('#events-registration .events-mine');
+      docs.push({ label: 'fr, JavaScript on, after registering on /events/atelier-charte-jeunes', html: await page.content() });
       problems.push(...tab.problems);
       await tab.context.close();
     }

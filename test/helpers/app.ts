@@ -23,7 +23,7 @@ export async function makeApp(opts: { rateLimits?: boolean; env?: Record<string,
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'palabre-test-'));
   const smtp = await startSmtp();
   const config = loadConfig({ NODE_ENV: 'test' }, { DATA_DIR: dataDir, SMTP_URL: smtp.url, LOG_LEVEL: 'silent', BASE_URL: 'http://localhost:3000', ...opts.env });
-  const app = await buildApp(config, { rateLimits: opts.rateLimits ?? false });
+  const app = await buildApp(config, { rateLimits: opts.rateLimits ?? false, jobs: false });
   await app.ready();
   return {
     app,

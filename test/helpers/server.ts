@@ -40,7 +40,7 @@ export async function startServer(opts: { env?: Record<string, string>; build?: 
     { NODE_ENV: 'test' },
     { PORT: String(port), HOST: '127.0.0.1', BASE_URL: url, DATA_DIR: dataDir, SMTP_URL: smtp.url, LOG_LEVEL: 'silent', ...opts.env },
   );
-  const app = await buildApp(config, { rateLimits: false, ...opts.build });
+  const app = await buildApp(config, { rateLimits: false, jobs: false, ...opts.build });
   await app.listen({ port, host: '127.0.0.1' });
   return {
     app,

@@ -12,6 +12,7 @@ import { createAmendment } from './extras-queries.ts';
 import { sameText } from './diff.ts';
 import { TITLE_MAX, BODY_MAX, SECTION_BODY_MAX } from './rules.ts';
 import type { SectionParams } from './sections.ts';
+import { createdFlash } from './moderation.ts';
 
 function form(request: FastifyRequest, reply: FastifyReply, ctx: StepContext, section: Section, values: Record<string, string>, errors: FormErrors, status = 200) {
   const max = { title: TITLE_MAX, body: BODY_MAX, proposed_text: SECTION_BODY_MAX };
@@ -40,6 +41,6 @@ export async function postAmendment(request: FastifyRequest<{ Params: SectionPar
   if (hasErrors(errors)) return form(request, reply, ctx, section, values, errors, 422);
   const title = values.title || request.t('consultation.amendment.default_title', { section: section.title }).slice(0, TITLE_MAX);
   const id = createAmendment(request.server.db, ctx.step, section.id, user.id, { title, body: values.body, proposedText: values.proposed_text });
-  setFlash(reply, 'consultation.amendment.flash.created');
+  setFlash(reply, createdFlash(request.server.db, id, 'consultation.amendment.flash.created'));
   return reply.redirect(`/consultation/${ctx.step.id}/items/${id}`, 303);
 }

@@ -10,6 +10,7 @@ import { loadStep, loadDebateTarget, loadArgument } from './guards.ts';
 import { createArgument, deleteArgument as removeArgument, setUsefulMark, type Side } from './extras-queries.ts';
 import type { Item } from './item-queries.ts';
 import type { ItemParams } from './items.ts';
+import { createdFlash } from './moderation.ts';
 
 export const ARGUMENT_MAX = 2000;
 type ArgumentParams = { stepId: string; argumentId: string };
@@ -30,7 +31,7 @@ export async function postArgument(request: FastifyRequest<{ Params: ItemParams 
   checkText(errors, 'body', values.body, { required: true, max: ARGUMENT_MAX });
   if (hasErrors(errors)) return debateForm(request, reply, ctx, item, 'argument', values, errors);
   const id = createArgument(request.server.db, ctx.step, item.id, user.id, values.side as Side, values.body);
-  setFlash(reply, 'consultation.argument.flash.created');
+  setFlash(reply, createdFlash(request.server.db, id, 'consultation.argument.flash.created'));
   return reply.redirect(`/consultation/${ctx.step.id}/items/${item.id}#argument-${id}`, 303);
 }
 

@@ -60,7 +60,10 @@ test('arguments carry the person marks, their own ones, useful order and deleted
   t.db.sqlite.prepare("update contributions set status = 'hidden' where id = ?").run(hidden);
 
   const seen = await loadItemExtras(t.db, item, { id: x.otherId });
-  assert.deepEqual(seen.argumentsFor.map((a) => [a.id, a.useful_count, a.marked, a.own, a.author_name]), [
+  // A hidden argument is its author's only, marked so (moderation, issue 8).
+  assert.deepEqual(seen.argumentsFor.filter((a) => a.id === hidden).map((a) => [a.own, a.status]), [[true, 'hidden']]);
+  assert.ok(!(await loadItemExtras(t.db, item, { id: x.authorId })).argumentsFor.some((a) => a.id === hidden), 'nobody else sees it');
+  assert.deepEqual(seen.argumentsFor.filter((a) => a.id !== hidden).map((a) => [a.id, a.useful_count, a.marked, a.own, a.author_name]), [
     [a2, 2, true, false, null],
     [a1, 1, false, false, t.db.sqlite.prepare('select display_name from users where id = ?').pluck().get(x.authorId)],
   ]);

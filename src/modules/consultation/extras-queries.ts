@@ -4,7 +4,13 @@
 import type { Db } from '../../db/open.ts';
 import { readSync, write } from '../../db/write.ts';
 import { recordParticipation, type Step } from '../../platform/participation.ts';
+import { initialStatus } from '../../platform/contributions.ts';
+
+/** Writes need the step's pre-moderation: a pending contribution is counted once approved. */
+type StepRef = Pick<Step, 'id' | 'project_id' | 'premoderation'>;
 import { diffHtml, diffLabels, type DiffResult } from './diff.ts';
+import type { ExpressionBuilder } from 'kysely';
+import type { ContributionStatus, Schema } from '../../db/schema.ts';
 
 export const SOURCE_CATEGORIES = ['official', 'press', 'study', 'other'] as const;
 export type SourceCategory = (typeof SOURCE_CATEGORIES)[number];
@@ -32,29 +38,33 @@ export interface NewAmendment {
 }
 
 /** Core row + item row + section counter + participation, all or nothing. */
-export function createAmendment(db: Db, step: Pick<Step, 'id' | 'project_id'>, sectionId: number, userId: number, input: NewAmendment, now = new Date().toISOString()): number {
+export function createAmendment(db: Db, step: StepRef, sectionId: number, userId: number, input: NewAmendment, now = new Date().toISOString()): number {
   return write(db, (tx) => {
+    const status = initialStatus(db, step, userId);
+    const n = status === 'published' ? 1 : 0;
     const id = tx.run(
-      db.insertInto('contributions').values({ step_id: step.id, author_id: userId, parent_id: null, kind: 'amendment', status: 'published', title: input.title, body_md: input.body, created_at: now }),
+      db.insertInto('contributions').values({ step_id: step.id, author_id: userId, parent_id: null, kind: 'amendment', status, title: input.title, body_md: input.body, created_at: now }),
     ).lastInsertRowid;
     tx.run(
-      db.insertInto('consultation_items').values({ contribution_id: id, section_id: sectionId, kind: 'amendment', type_id: null, proposed_text: input.proposedText, published: 1, created_at: now }),
+      db.insertInto('consultation_items').values({ contribution_id: id, section_id: sectionId, kind: 'amendment', type_id: null, proposed_text: input.proposedText, published: n, created_at: now }),
     );
-    tx.run(db.updateTable('consultation_sections').set((eb) => ({ amendments_count: eb('amendments_count', '+', 1) })).where('id', '=', sectionId));
-    recordParticipation(db, tx, step, userId, { contributions: 1 });
+    tx.run(db.updateTable('consultation_sections').set((eb) => ({ amendments_count: eb('amendments_count', '+', n) })).where('id', '=', sectionId));
+    recordParticipation(db, tx, step, userId, { contributions: n });
     return id;
   });
 }
 
-export function createArgument(db: Db, step: Pick<Step, 'id' | 'project_id'>, itemId: number, userId: number, side: Side, body: string, now = new Date().toISOString()): number {
+export function createArgument(db: Db, step: StepRef, itemId: number, userId: number, side: Side, body: string, now = new Date().toISOString()): number {
   return write(db, (tx) => {
+    const status = initialStatus(db, step, userId);
+    const n = status === 'published' ? 1 : 0;
     const id = tx.run(
-      db.insertInto('contributions').values({ step_id: step.id, author_id: userId, parent_id: itemId, kind: 'argument', status: 'published', title: null, body_md: body, created_at: now }),
+      db.insertInto('contributions').values({ step_id: step.id, author_id: userId, parent_id: itemId, kind: 'argument', status, title: null, body_md: body, created_at: now }),
     ).lastInsertRowid;
     tx.run(db.insertInto('consultation_arguments').values({ contribution_id: id, item_id: itemId, side }));
     const column = side === 'for' ? 'arguments_for' : 'arguments_against';
-    tx.run(db.updateTable('consultation_items').set((eb) => ({ [column]: eb(column, '+', 1) })).where('contribution_id', '=', itemId));
-    recordParticipation(db, tx, step, userId, { contributions: 1 });
+    tx.run(db.updateTable('consultation_items').set((eb) => ({ [column]: eb(column, '+', n) })).where('contribution_id', '=', itemId));
+    recordParticipation(db, tx, step, userId, { contributions: n });
     return id;
   });
 }
@@ -99,14 +109,16 @@ export interface NewSource {
   category: SourceCategory;
 }
 
-export function createSource(db: Db, step: Pick<Step, 'id' | 'project_id'>, itemId: number, userId: number, input: NewSource, now = new Date().toISOString()): number {
+export function createSource(db: Db, step: StepRef, itemId: number, userId: number, input: NewSource, now = new Date().toISOString()): number {
   return write(db, (tx) => {
+    const status = initialStatus(db, step, userId);
+    const n = status === 'published' ? 1 : 0;
     const id = tx.run(
-      db.insertInto('contributions').values({ step_id: step.id, author_id: userId, parent_id: itemId, kind: 'source', status: 'published', title: input.title, body_md: '', created_at: now }),
+      db.insertInto('contributions').values({ step_id: step.id, author_id: userId, parent_id: itemId, kind: 'source', status, title: input.title, body_md: '', created_at: now }),
     ).lastInsertRowid;
     tx.run(db.insertInto('consultation_sources').values({ contribution_id: id, item_id: itemId, url: input.url, category: input.category }));
-    tx.run(db.updateTable('consultation_items').set((eb) => ({ sources_count: eb('sources_count', '+', 1) })).where('contribution_id', '=', itemId));
-    recordParticipation(db, tx, step, userId, { contributions: 1 });
+    tx.run(db.updateTable('consultation_items').set((eb) => ({ sources_count: eb('sources_count', '+', n) })).where('contribution_id', '=', itemId));
+    recordParticipation(db, tx, step, userId, { contributions: n });
     return id;
   });
 }
@@ -122,6 +134,9 @@ export interface ArgumentView {
   useful_count: number;
   marked: boolean;
   own: boolean;
+  /** 'published', or for its author's eyes only 'pending' or 'hidden' (marked so). */
+  status: ContributionStatus;
+  moderation_reason: string | null;
 }
 
 export interface SourceView {
@@ -132,6 +147,8 @@ export interface SourceView {
   created_at: string;
   author_id: number;
   author_name: string | null;
+  status: ContributionStatus;
+  moderation_reason: string | null;
 }
 
 export interface ItemExtras {
@@ -145,6 +162,12 @@ export interface ItemExtras {
    * (given the translator, since the screen-reader markers come from the catalogue). */
   amendment: { currentText: string; proposedText: string; diff: (t: (key: string) => string) => DiffResult } | null;
 }
+
+/** Published answers, and the reader's own ones a moderator holds back or hid (platform visibilityOf's rule for authors). */
+const publishedOrOwn =
+  (userId: number) =>
+  (eb: ExpressionBuilder<Schema & { c: Schema['contributions'] }, 'c'>) =>
+    eb.or([eb('c.status', '=', 'published'), eb.and([eb('c.author_id', '=', userId), eb('c.status', 'in', ['pending', 'hidden'])])]);
 
 /**
  * Everything around an item's page in three queries, whatever the number of arguments: the
@@ -162,9 +185,9 @@ export async function loadItemExtras(
     .innerJoin('contributions as c', 'c.id', 'a.contribution_id')
     .innerJoin('users as u', 'u.id', 'c.author_id')
     .leftJoin('consultation_useful_marks as m', (j) => j.onRef('m.argument_id', '=', 'a.contribution_id').on('m.user_id', '=', userId))
-    .select(['a.contribution_id as id', 'a.side', 'a.useful_count', 'c.body_md', 'c.created_at', 'c.author_id', 'u.display_name', 'u.deleted_at', 'm.user_id as marked_by'])
+    .select(['a.contribution_id as id', 'a.side', 'a.useful_count', 'c.body_md', 'c.created_at', 'c.author_id', 'c.status', 'c.moderation_reason', 'u.display_name', 'u.deleted_at', 'm.user_id as marked_by'])
     .where('a.item_id', '=', item.id)
-    .where('c.status', '=', 'published')
+    .where(publishedOrOwn(userId))
     .orderBy('a.useful_count', 'desc')
     .orderBy('a.contribution_id', 'asc')
     .execute();
@@ -172,9 +195,9 @@ export async function loadItemExtras(
     .selectFrom('consultation_sources as s')
     .innerJoin('contributions as c', 'c.id', 's.contribution_id')
     .innerJoin('users as u', 'u.id', 'c.author_id')
-    .select(['s.contribution_id as id', 's.url', 's.category', 'c.title', 'c.created_at', 'c.author_id', 'u.display_name', 'u.deleted_at'])
+    .select(['s.contribution_id as id', 's.url', 's.category', 'c.title', 'c.created_at', 'c.author_id', 'c.status', 'c.moderation_reason', 'u.display_name', 'u.deleted_at'])
     .where('s.item_id', '=', item.id)
-    .where('c.status', '=', 'published')
+    .where(publishedOrOwn(userId))
     .orderBy('s.contribution_id', 'asc')
     .execute();
   const section = await db.selectFrom('consultation_sections').select(['body_md', 'allow_arguments', 'allow_sources']).where('id', '=', item.section_id).executeTakeFirst();
@@ -195,11 +218,13 @@ export async function loadItemExtras(
     useful_count: r.useful_count,
     marked: r.marked_by !== null,
     own: r.author_id === userId,
+    status: r.status,
+    moderation_reason: r.moderation_reason,
   }));
   return {
     argumentsFor: views.filter((a) => a.side === 'for'),
     argumentsAgainst: views.filter((a) => a.side === 'against'),
-    sources: sources.map((r) => ({ id: r.id, title: r.title ?? '', url: r.url, category: r.category, created_at: r.created_at, author_id: r.author_id, author_name: name(r) })),
+    sources: sources.map((r) => ({ id: r.id, title: r.title ?? '', url: r.url, category: r.category, created_at: r.created_at, author_id: r.author_id, author_name: name(r), status: r.status, moderation_reason: r.moderation_reason })),
     allowArguments: section?.allow_arguments === 1,
     allowSources: section?.allow_sources === 1,
     amendment,

@@ -6,6 +6,8 @@ import type { Db } from '../../db/open.ts';
 import { readSync, write } from '../../db/write.ts';
 import { compiledQuery } from '../../db/compiled.ts';
 import { recordParticipation, type Step } from '../../platform/participation.ts';
+import { initialStatus } from '../../platform/contributions.ts';
+import { editedByModeration } from '../../platform/moderation-log.ts';
 import type { ConsultationSort, VoteValue } from './schema.ts';
 import { PAGE_SIZE, randomKey, type ItemKind } from './rules.ts';
 
@@ -32,6 +34,7 @@ const itemColumns = [
   'i.arguments_for',
   'i.arguments_against',
   'i.sources_count',
+  'c.comments_count',
   'c.title',
   'c.body_md',
   'c.author_id',
@@ -158,6 +161,8 @@ export function findItem(db: Db, stepId: number, itemId: number) {
         'i.proposed_text',
         'c.status',
         'c.step_id',
+        'c.moderation_reason',
+        (eb) => editedByModeration(eb, 'c.id').as('edited'),
         's.title as section_title',
         's.allow_votes',
         's.allow_amendments',
@@ -178,15 +183,17 @@ export interface NewOpinion {
   body: string;
 }
 
-/** The core row, the item row and the counters, together. */
+/** The core row, the item row and the counters, together; a pre-moderated one is counted once approved. */
 export function createOpinion(db: Db, step: Step, o: NewOpinion, now = new Date().toISOString()): number {
   return write(db, (tx) => {
+    const status = initialStatus(db, step, o.authorId);
+    const n = status === 'published' ? 1 : 0;
     const id = tx.run(
-      db.insertInto('contributions').values({ step_id: step.id, author_id: o.authorId, parent_id: null, kind: 'opinion', status: 'published', title: o.title, body_md: o.body, created_at: now }),
+      db.insertInto('contributions').values({ step_id: step.id, author_id: o.authorId, parent_id: null, kind: 'opinion', status, title: o.title, body_md: o.body, created_at: now }),
     ).lastInsertRowid;
-    tx.run(db.insertInto('consultation_items').values({ contribution_id: id, section_id: o.sectionId, kind: 'opinion', type_id: o.typeId, published: 1, created_at: now }));
-    tx.run(db.updateTable('consultation_sections').set((eb) => ({ contributions_count: eb('contributions_count', '+', 1) })).where('id', '=', o.sectionId));
-    recordParticipation(db, tx, step, o.authorId, { contributions: 1 });
+    tx.run(db.insertInto('consultation_items').values({ contribution_id: id, section_id: o.sectionId, kind: 'opinion', type_id: o.typeId, published: n, created_at: now }));
+    tx.run(db.updateTable('consultation_sections').set((eb) => ({ contributions_count: eb('contributions_count', '+', n) })).where('id', '=', o.sectionId));
+    recordParticipation(db, tx, step, o.authorId, { contributions: n });
     return id;
   });
 }

@@ -55,12 +55,23 @@ test('a deleted author shows as a deleted participant', async () => {
   assert.match((await t.client().get(`/consultation/${c.stepId}/sections/${c.childSectionId}`)).body, /Par participant supprimé/);
 });
 
-test('hidden, trashed and forged items are 404', async () => {
+test('trashed, pending and forged items are 404 for the public; a hidden one says so without its text; officials see them all', async () => {
   const a = makeConsultation(t.db);
   const b = makeConsultation(t.db);
   const author = addUser(t.db);
   const { client: admin } = await loginAs(t, 'admin');
-  for (const status of ['hidden', 'trashed', 'pending'] as const) assert.equal((await admin.get(base(a, addItem(t.db, a, a.childSectionId, author, { status })))).statusCode, 404, status);
+  const visitor = t.client();
+  for (const status of ['trashed', 'pending'] as const) {
+    const id = addItem(t.db, a, a.childSectionId, author, { status });
+    assert.equal((await visitor.get(base(a, id))).statusCode, 404, status);
+    assert.equal((await admin.get(base(a, id))).statusCode, 200, status);
+  }
+  const hidden = addItem(t.db, a, a.childSectionId, author, { status: 'hidden', title: 'Titre masqué' });
+  t.db.sqlite.prepare('update contributions set moderation_reason = ? where id = ?').run('Hors charte', hidden);
+  const page = await visitor.get(base(a, hidden));
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /Masqué par la modération\..*Motif : Hors charte/s);
+  assert.doesNotMatch(page.body, /Titre masqué/);
   assert.equal((await admin.get(base(a, addItem(t.db, b, b.childSectionId, author)))).statusCode, 404);
   assert.equal((await admin.get(base(a, 0))).statusCode, 404);
 });

@@ -2,13 +2,15 @@
 // open: edit it (its votes are reset once the author confirms) or delete it.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { render } from '../../platform/render.ts';
+import { notFound } from '../../platform/http.ts';
+import { visibilityOf } from '../../platform/contributions.ts';
 import { setFlash } from '../../platform/flash.ts';
 import { text, checked, checkText, hasErrors, type FormErrors } from '../../platform/forms.ts';
-import { loadStep, loadItem, loadOwnItem, assertPublished, participationOf, type StepContext } from './guards.ts';
+import { loadStep, loadItem, loadOwnItem, participationOf, type StepContext } from './guards.ts';
 import { listOutline } from './queries.ts';
 import { findItem, findItemVotes, updateItem, trashItem, ResetNotConfirmed, type Item } from './item-queries.ts';
 import { loadItemExtras } from './extras-queries.ts';
-import { ancestry, voteWidget, TITLE_MAX, BODY_MAX, SECTION_BODY_MAX } from './rules.ts';
+import { ancestry, commentsOn, voteWidget, TITLE_MAX, BODY_MAX, SECTION_BODY_MAX } from './rules.ts';
 
 export type ItemParams = { stepId: string; itemId: string };
 
@@ -25,9 +27,15 @@ export async function showItem(request: FastifyRequest<{ Params: ItemParams }>, 
   const db = request.server.db;
   const ctx = loadStep(request, request.params.stepId);
   const item = loadItem(request, ctx, request.params.itemId);
-  assertPublished(item);
+  // What moderation did decides what this person sees (platform visibilityOf): the text, or
+  // "hidden by moderation" and the reason, or nothing (404). Votes, debate and comments are for
+  // published items only.
+  const visibility = visibilityOf(item, request.user);
+  if (visibility === 'none') throw notFound();
+  const published = item.status === 'published' && item.published === 1;
+  const textShown = visibility === 'show';
   const p = participationOf(request, ctx);
-  const title = item.title ?? request.t(`consultation.item.kind.${item.kind}`);
+  const title = (textShown ? item.title : null) ?? request.t(`consultation.item.kind.${item.kind}`);
   const mine = findItemVotes(db, request.user?.id, [item.id])[item.id] ?? null;
   return render(request, reply, 'consultation/item', {
     title,
@@ -35,9 +43,12 @@ export async function showItem(request: FastifyRequest<{ Params: ItemParams }>, 
     ...p,
     trail: ancestry(listOutline(db, ctx.step.id), item.section_id),
     item,
-    vote: item.allow_votes ? voteWidget(ctx.step.id, { kind: 'item', id: item.id }, { label: title, counts: item, mine, canVote: p.canVote, back: request.url }) : null,
-    isAuthor: p.canContribute && request.user?.id === item.author_id,
-    extras: await loadItemExtras(db, item, request.user),
+    published,
+    textShown,
+    vote: published && item.allow_votes ? voteWidget(ctx.step.id, { kind: 'item', id: item.id }, { label: title, counts: item, mine, canVote: p.canVote, back: request.url }) : null,
+    isAuthor: published && p.canContribute && request.user?.id === item.author_id,
+    extras: published ? await loadItemExtras(db, item, request.user) : null,
+    commentsOn: commentsOn(ctx.step),
   });
 }
 

@@ -6,6 +6,8 @@ import { fr } from './messages.fr.ts';
 import { en } from './messages.en.ts';
 import { seed } from './seed.ts';
 import { personalData } from './personal-data.ts';
+import { SETTINGS, commentsOn } from './rules.ts';
+import { onStatusChange } from './moderation.ts';
 
 const item = (stepId: number, id: number) => `/consultation/${stepId}/items/${id}`;
 
@@ -16,17 +18,21 @@ export const manifest: Manifest = {
   routes,
   messages: { fr, en },
   step: {
+    settings: SETTINGS,
     actions: {
       contribute: { labelKey: 'consultation.action.contribute' },
       vote: { labelKey: 'consultation.action.vote' },
+      comment: { labelKey: 'consultation.action.comment' },
     },
     adminPath: (id) => `/consultation/${id}/admin`,
+    // Its results are the votes and texts as they stand at the close.
+    resultsAtClose: true,
   },
   contributions: {
-    opinion: { labelKey: 'consultation.kind.opinion', permalink: (c) => item(c.step_id, c.id) },
-    amendment: { labelKey: 'consultation.kind.amendment', permalink: (c) => item(c.step_id, c.id) },
-    argument: { labelKey: 'consultation.kind.argument', permalink: (c) => `${item(c.step_id, c.parent_id!)}#argument-${c.id}` },
-    source: { labelKey: 'consultation.kind.source', permalink: (c) => `${item(c.step_id, c.parent_id!)}#source-${c.id}` },
+    opinion: { labelKey: 'consultation.kind.opinion', permalink: (c) => item(c.step_id, c.id), comments: commentsOn, onStatusChange },
+    amendment: { labelKey: 'consultation.kind.amendment', permalink: (c) => item(c.step_id, c.id), comments: commentsOn, onStatusChange },
+    argument: { labelKey: 'consultation.kind.argument', permalink: (c) => `${item(c.step_id, c.parent_id!)}#argument-${c.id}`, onStatusChange },
+    source: { labelKey: 'consultation.kind.source', permalink: (c) => `${item(c.step_id, c.parent_id!)}#source-${c.id}`, onStatusChange },
   },
   personalData,
   seed: (ctx) => seed(ctx),

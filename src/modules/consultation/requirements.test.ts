@@ -63,7 +63,7 @@ test('an administrator limits a requirement to some actions on the step form; al
   assert.equal((await save({ actions_postal_code: 'vote' })).statusCode, 303);
   assert.equal(stored(), '{"postal_code":["vote"]}');
   assert.match((await client.get(`/admin/projects/${c.projectId}/steps/${c.stepId}/edit`)).body, /name="actions_postal_code" value="contribute">/);
-  await save({ actions_postal_code: ['vote', 'contribute'] });
+  await save({ actions_postal_code: ['vote', 'contribute', 'comment'] });
   assert.equal(stored(), '{}');
   await save({ actions_postal_code: 'vote', actions_district: 'unknown-action' });
   assert.equal(stored(), '{"postal_code":["vote"]}', 'actions the module does not declare are ignored');

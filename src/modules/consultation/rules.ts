@@ -2,6 +2,16 @@
 // tallies, the section tree, the swatch colours of contribution types.
 import { HEX_COLOUR, contrastRatio } from '../../platform/colour.ts';
 import type { ConsultationSort, VoteValue } from './schema.ts';
+import type { SettingDecl } from '../../platform/module.ts';
+import type { Step } from '../../platform/participation.ts';
+import { settingsWithDefaults } from '../../platform/step-settings.ts';
+
+/** Step settings (the step form shows them): whether opinions and amendments take comments. */
+export const SETTINGS = {
+  comments: { type: 'boolean', default: true, labelKey: 'consultation.settings.comments' },
+} satisfies Record<string, SettingDecl>;
+
+export const commentsOn = (step: Pick<Step, 'settings'>) => settingsWithDefaults(SETTINGS, step.settings).comments === true;
 
 export const TITLE_MAX = 150;
 export const BODY_MAX = 10000;

@@ -6,11 +6,13 @@ import { HttpError } from '../../platform/http.ts';
 import { setFlash } from '../../platform/flash.ts';
 import { excerpt } from '../../platform/text.ts';
 import { assertCanParticipate } from '../../platform/gate.ts';
+import { followWidget } from '../../platform/notifications.ts';
 import { text, checkText, hasErrors, type FormErrors, parseId } from '../../platform/forms.ts';
 import { loadStep, loadSection, participationOf, type StepContext } from './guards.ts';
 import { listSections, listOutline, listSectionTypes, findSectionVote, type Section } from './queries.ts';
 import { listItems, findItemVotes, createOpinion } from './item-queries.ts';
 import { buildTree, ancestry, parseSort, parseKind, parsePage, parseSeed, newSeed, voteWidget, TITLE_MAX, BODY_MAX, SORTS } from './rules.ts';
+import { createdFlash } from './moderation.ts';
 
 export type SectionParams = { stepId: string; sectionId: string };
 type ListQuery = { sort?: string; kind?: string; page?: string };
@@ -89,7 +91,7 @@ export async function showStep(request: FastifyRequest<{ Params: { stepId: strin
   const ctx = loadStep(request, request.params.stepId);
   const sections = listSections(request.server.db, ctx.step.id);
   const adminPath = request.user?.role === 'admin' ? `/consultation/${ctx.step.id}/admin` : undefined;
-  return render(request, reply, 'consultation/step', { title: ctx.step.title, ...ctx, ...participationOf(request, ctx), tree: buildTree(sections), adminPath });
+  return render(request, reply, 'consultation/step', { title: ctx.step.title, ...ctx, ...participationOf(request, ctx), tree: buildTree(sections), adminPath, follow: followWidget(request.server.db, request.user, { kind: 'step', id: ctx.step.id }) });
 }
 
 export async function showSection(request: FastifyRequest<{ Params: SectionParams; Querystring: ListQuery }>, reply: FastifyReply) {
@@ -115,6 +117,6 @@ export async function postOpinion(request: FastifyRequest<{ Params: SectionParam
   checkText(errors, 'body', values.body, { required: true, max: BODY_MAX });
   if (hasErrors(errors)) return renderSection(request, reply, ctx, section, {}, { values, errors }, 422);
   const id = createOpinion(db, ctx.step, { sectionId: section.id, authorId: user.id, typeId: typeId!, title: values.title, body: values.body });
-  setFlash(reply, 'consultation.flash.created');
+  setFlash(reply, createdFlash(request.server.db, id, 'consultation.flash.created'));
   return reply.redirect(`/consultation/${ctx.step.id}/items/${id}`, 303);
 }

@@ -8,6 +8,7 @@ import { createSource, SOURCE_CATEGORIES, type SourceCategory } from './extras-q
 import { debateForm } from './arguments.ts';
 import { TITLE_MAX, URL_MAX, isWebAddress } from './rules.ts';
 import type { ItemParams } from './items.ts';
+import { createdFlash } from './moderation.ts';
 
 export async function postSource(request: FastifyRequest<{ Params: ItemParams }>, reply: FastifyReply) {
   const ctx = loadStep(request, request.params.stepId);
@@ -21,6 +22,6 @@ export async function postSource(request: FastifyRequest<{ Params: ItemParams }>
   if (!(SOURCE_CATEGORIES as readonly string[]).includes(values.category)) errors.category = { key: 'forms.invalid_choice' };
   if (hasErrors(errors)) return debateForm(request, reply, ctx, item, 'source', values, errors);
   const id = createSource(request.server.db, ctx.step, item.id, user.id, { title: values.title, url: values.url, category: values.category as SourceCategory });
-  setFlash(reply, 'consultation.source.flash.created');
+  setFlash(reply, createdFlash(request.server.db, id, 'consultation.source.flash.created'));
   return reply.redirect(`/consultation/${ctx.step.id}/items/${item.id}#source-${id}`, 303);
 }

@@ -161,14 +161,20 @@ test('an argument has its own page, readable by anyone while published; hidden o
   assert.match(profile.body, new RegExp(`href="/debate/${d.stepId}/arguments/${id}"`), 'the profile links to the permalink');
 
   const someone = addUser(t.db);
-  const hidden = addArgument(t.db, d, someone, 'for', { body: 'Masqué par la modération', status: 'hidden' });
+  const hidden = addArgument(t.db, d, someone, 'for', { body: 'Texte retiré du public', status: 'hidden' });
+  t.db.sqlite.prepare('update contributions set moderation_reason = ? where id = ?').run('Propos injurieux', hidden);
   const pending = addArgument(t.db, d, addUser(t.db), 'for', { body: 'En attente de modération', status: 'pending' });
+  // The public reads "hidden by moderation" and the reason on a hidden argument's page, not its text.
+  const hiddenPage = await visitor.get(`/debate/${d.stepId}/arguments/${hidden}`);
+  assert.equal(hiddenPage.statusCode, 200);
+  assert.match(hiddenPage.body, /Masqué par la modération\..*Motif : Propos injurieux/s);
+  assert.doesNotMatch(hiddenPage.body, /Texte retiré du public/);
+  assert.equal((await visitor.get(`/debate/${d.stepId}/arguments/${pending}`)).statusCode, 404);
   for (const bad of [hidden, pending]) {
-    assert.equal((await visitor.get(`/debate/${d.stepId}/arguments/${bad}`)).statusCode, 404);
     assert.equal((await author.client.post(`/debate/${d.stepId}/arguments/${bad}/useful`, { mark: '1' })).statusCode, 404);
   }
   const list = await visitor.get(`/debate/${d.stepId}`);
-  assert.doesNotMatch(list.body, /Masqué par la modération|En attente de modération/);
+  assert.doesNotMatch(list.body, /Texte retiré du public|En attente de modération/);
   assert.match(list.body, /Pour \(0\)/);
   // A hidden argument still takes its author's side.
   const { client } = await loginAs(t, someone);

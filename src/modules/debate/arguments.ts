@@ -8,7 +8,7 @@ import { HttpError, safeNext } from '../../platform/http.ts';
 import { setFlash } from '../../platform/flash.ts';
 import { assertCanParticipate } from '../../platform/gate.ts';
 import { text, checkText, hasErrors, type FormErrors } from '../../platform/forms.ts';
-import { loadArgument, loadDebate, participationOf, type ArgumentParams, type StepParams } from './guards.ts';
+import { loadArgument, loadArgumentPage, loadDebate, participationOf, type ArgumentParams, type StepParams } from './guards.ts';
 import { createArgument, deleteArgument as removeArgument, setUsefulMark } from './writes.ts';
 import { renderDebate } from './page.ts';
 import { parseSide, ARGUMENT_MAX } from './rules.ts';
@@ -22,18 +22,25 @@ export async function postArgument(request: FastifyRequest<{ Params: StepParams 
   if (!side) errors.side = { key: 'forms.invalid_choice' };
   checkText(errors, 'body', values.body, { required: true, max: ARGUMENT_MAX });
   if (hasErrors(errors)) return renderDebate(request, reply, ctx, {}, { values, errors }, 422);
-  const id = createArgument(request.server.db, ctx.step, user.id, side!, values.body);
-  if (id === null) return renderDebate(request, reply, ctx, {}, { values, errors: { side: { key: `debate.argument.side_taken.${side}` } } }, 422);
+  const created = createArgument(request.server.db, ctx.step, user.id, side!, values.body);
+  if (created === null) return renderDebate(request, reply, ctx, {}, { values, errors: { side: { key: `debate.argument.side_taken.${side}` } } }, 422);
+  // A pre-moderated argument waits for a moderator: its own page shows it to its author, marked so.
+  if (created.status === 'pending') {
+    setFlash(reply, 'debate.flash.argument_pending');
+    return reply.redirect(`/debate/${ctx.step.id}/arguments/${created.id}`, 303);
+  }
   setFlash(reply, 'debate.flash.argument_created');
   // Newest first, the new argument heads its column on the first page.
-  return reply.redirect(`/debate/${ctx.step.id}?sort=newest#argument-${id}`, 303);
+  return reply.redirect(`/debate/${ctx.step.id}?sort=newest#argument-${created.id}`, 303);
 }
 
 export async function showArgument(request: FastifyRequest<{ Params: ArgumentParams }>, reply: FastifyReply) {
   const ctx = loadDebate(request, request.params.stepId);
-  const argument = loadArgument(request, ctx, request.params.argumentId);
+  const { argument, visibility } = loadArgumentPage(request, ctx, request.params.argumentId);
   const p = participationOf(request, ctx);
-  return render(request, reply, 'debate/argument', { title: request.t(`debate.argument.title.${argument.side}`), ...ctx, ...p, argument, back: request.url });
+  // Marks and deletion are for published arguments only (their routes answer 404 otherwise).
+  const published = argument.status === 'published';
+  return render(request, reply, 'debate/argument', { title: request.t(`debate.argument.title.${argument.side}`), ...ctx, ...p, argument, published, textShown: visibility === 'show', back: request.url });
 }
 
 export async function deleteArgument(request: FastifyRequest<{ Params: ArgumentParams }>, reply: FastifyReply) {

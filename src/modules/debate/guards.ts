@@ -6,6 +6,7 @@ import { notFound } from '../../platform/http.ts';
 import { parseId } from '../../platform/forms.ts';
 import { loadVisibleStep, participation, type StepContext } from '../../platform/gate.ts';
 import type { Missing } from '../../platform/participation.ts';
+import { visibilityOf } from '../../platform/contributions.ts';
 import { findArgument } from './queries.ts';
 
 export type { StepContext };
@@ -17,10 +18,26 @@ export const loadDebate = (request: FastifyRequest, rawId: unknown): StepContext
 
 /** A published argument of this step, with the reader's mark, or a 404. */
 export function loadArgument(request: FastifyRequest, ctx: StepContext, rawId: unknown) {
-  const id = parseId(rawId);
-  const argument = id === null ? undefined : findArgument(request.server.db, ctx.step.id, id, request.user?.id ?? 0);
+  const argument = findArgumentIn(request, ctx, rawId);
   if (!argument || argument.status !== 'published') throw notFound();
   return argument;
+}
+
+function findArgumentIn(request: FastifyRequest, ctx: StepContext, rawId: unknown) {
+  const id = parseId(rawId);
+  return id === null ? undefined : findArgument(request.server.db, ctx.step.id, id, request.user?.id ?? 0);
+}
+
+/**
+ * The argument's own page, whatever moderation did (platform visibilityOf): published, or its
+ * author's pending or hidden one ('show', marked so); the public's "hidden by moderation" with
+ * the reason ('hidden', no text); a 404 for what does not exist for this person.
+ */
+export function loadArgumentPage(request: FastifyRequest, ctx: StepContext, rawId: unknown) {
+  const argument = findArgumentIn(request, ctx, rawId);
+  const visibility = argument ? visibilityOf(argument, request.user) : 'none';
+  if (!argument || visibility === 'none') throw notFound();
+  return { argument, visibility };
 }
 
 /** Which forms a page offers this person, and what they still lack for either action. */

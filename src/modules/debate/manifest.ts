@@ -9,6 +9,7 @@ import { en } from './messages.en.ts';
 import { seed } from './seed.ts';
 import { personalData } from './personal-data.ts';
 import { SETTINGS } from './rules.ts';
+import { onArgumentStatusChange } from './writes.ts';
 
 export const manifest: Manifest = {
   slug: 'debate',
@@ -27,7 +28,7 @@ export const manifest: Manifest = {
   },
   contributions: {
     // Its own page, so the link works whatever the sort and page of the columns.
-    argument: { labelKey: 'debate.kind.argument', permalink: (c) => `/debate/${c.step_id}/arguments/${c.id}` },
+    argument: { labelKey: 'debate.kind.argument', permalink: (c) => `/debate/${c.step_id}/arguments/${c.id}`, onStatusChange: onArgumentStatusChange },
   },
   personalData,
   seed: (ctx) => seed(ctx),

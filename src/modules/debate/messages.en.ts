@@ -53,6 +53,7 @@ export const en: Record<keyof typeof fr, string> = {
   'debate.argument.back': 'Back to the debate',
   'debate.argument.refused.not_author': 'Only the person who wrote this argument can delete it.',
   'debate.flash.argument_created': 'Your argument is published.',
+  'debate.flash.argument_pending': 'Your argument is saved: it will be published once a moderator has approved it.',
   'debate.flash.argument_deleted': 'Your argument is deleted.',
   'debate.useful.button': 'Useful argument',
   'debate.useful.nobody': 'Nobody has found it useful yet',

@@ -51,6 +51,7 @@ export const fr = {
   'debate.argument.back': 'Revenir au débat',
   'debate.argument.refused.not_author': 'Seule la personne qui a écrit cet argument peut le supprimer.',
   'debate.flash.argument_created': 'Votre argument est publié.',
+  'debate.flash.argument_pending': 'Votre argument est enregistré : il sera publié dès qu’un modérateur l’aura validé.',
   'debate.flash.argument_deleted': 'Votre argument est supprimé.',
   'debate.useful.button': 'Argument utile',
   'debate.useful.nobody': 'Personne ne l’a encore trouvé utile',

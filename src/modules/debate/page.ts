@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { render } from '../../platform/render.ts';
 import type { FormErrors } from '../../platform/forms.ts';
 import { settingsWithDefaults } from '../../platform/step-settings.ts';
+import { followWidget } from '../../platform/notifications.ts';
 import { loadDebate, participationOf, type StepContext, type StepParams } from './guards.ts';
 import { findDebate, findVote, listArguments, listOpinions, listOwnSides } from './queries.ts';
 import { parsePage, parseSort, voteWidget, ARGUMENT_MAX, SETTINGS, SIDES, SORTS, type Sort } from './rules.ts';
@@ -66,6 +67,7 @@ export async function renderDebate(request: FastifyRequest, reply: FastifyReply,
       ...form,
       argumentMax: ARGUMENT_MAX,
       adminPath: request.user?.role === 'admin' ? `${base}/admin` : null,
+      follow: followWidget(db, request.user, { kind: 'step', id: stepId }),
     },
     { status, fragment: 'debate/_columns' },
   );

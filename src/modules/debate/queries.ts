@@ -7,6 +7,7 @@ import type { Db } from '../../db/open.ts';
 import { readSync } from '../../db/write.ts';
 import { compiledQuery } from '../../db/compiled.ts';
 import type { ContributionStatus } from '../../db/schema.ts';
+import { editedByModeration } from '../../platform/moderation-log.ts';
 import type { Side } from './schema.ts';
 import { PAGE_SIZE, type Sort } from './rules.ts';
 
@@ -54,6 +55,10 @@ export interface ArgumentView {
   useful_count: number;
   marked: boolean;
   own: boolean;
+  /** Why moderation hid it (shown instead of the text to the public). */
+  moderation_reason: string | null;
+  /** A moderator took personal data out of it: pages say so. */
+  edited: boolean;
 }
 
 interface ArgumentRow {
@@ -67,6 +72,8 @@ interface ArgumentRow {
   display_name: string | null;
   deleted_at: string | null;
   marked_by: number | null;
+  moderation_reason: string | null;
+  edited: number;
 }
 
 const toView = (r: ArgumentRow, userId: number): ArgumentView => ({
@@ -79,6 +86,8 @@ const toView = (r: ArgumentRow, userId: number): ArgumentView => ({
   useful_count: r.useful_count,
   marked: r.marked_by !== null,
   own: r.author_id === userId,
+  moderation_reason: r.moderation_reason,
+  edited: !!r.edited,
 });
 
 type ListValues = { stepId: number; side: Side; userId: number; offset: number };
@@ -90,7 +99,7 @@ function argumentsFrom(db: Db, userId: number) {
     .innerJoin('contributions as c', 'c.id', 'a.contribution_id')
     .innerJoin('users as u', 'u.id', 'a.author_id')
     .leftJoin('debate_useful_marks as m', (j) => j.onRef('m.argument_id', '=', 'a.contribution_id').on('m.user_id', '=', userId))
-    .select(['a.contribution_id as id', 'a.side', 'a.useful_count', 'a.author_id', 'c.body_md', 'c.created_at', 'c.status', 'u.display_name', 'u.deleted_at', 'm.user_id as marked_by']);
+    .select(['a.contribution_id as id', 'a.side', 'a.useful_count', 'a.author_id', 'c.body_md', 'c.created_at', 'c.status', 'u.display_name', 'u.deleted_at', 'm.user_id as marked_by', 'c.moderation_reason', (eb) => editedByModeration(eb, 'c.id').as('edited')]);
 }
 
 // Each sort walks its index of migration 0005; only published arguments are shown.

@@ -68,7 +68,7 @@ export async function seed({ db, log }: DemoContext, now = new Date()): Promise<
   const written: { id: number; author: number }[] = [];
   for (const [side, list] of [['for', ARGUMENTS_FOR], ['against', ARGUMENTS_AGAINST]] as const) {
     for (const [who, body] of list) {
-      const id = createArgument(db, step, people[who]!, side, body, tick());
+      const id = createArgument(db, step, people[who]!, side, body, tick())?.id ?? null;
       if (id !== null) written.push({ id, author: people[who]! });
     }
   }

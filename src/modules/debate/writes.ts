@@ -5,11 +5,17 @@
 import type { Db } from '../../db/open.ts';
 import { write, writeSoon, type Tx } from '../../db/write.ts';
 import { recordParticipation, type Step } from '../../platform/participation.ts';
+import { initialStatus } from '../../platform/contributions.ts';
+import { announceResults } from '../../platform/notifications.ts';
+import type { ContributionRef } from '../../platform/module.ts';
+import type { ContributionStatus } from '../../db/schema.ts';
 import { isUniqueViolation } from '../../platform/users.ts';
 import type { Side } from './schema.ts';
 import { voteDelta, type VoteChoice } from './rules.ts';
 
 type StepRef = Pick<Step, 'id' | 'project_id'>;
+/** A step as argument writes need it: pre-moderation decides the new argument's status. */
+type ArgumentStepRef = Pick<Step, 'id' | 'project_id' | 'premoderation'>;
 
 /** The step's row of counters, made by its first write (steps are created knowing no module). */
 function ensureDebate(db: Db, tx: Tx, stepId: number): void {
@@ -58,25 +64,44 @@ const argumentsColumn = (side: Side) => (side === 'for' ? 'arguments_for' : 'arg
 /**
  * The core row, the side, the step's counter and the participation, all or nothing. Null when
  * the person already has an argument on that side: the UNIQUE constraint refused it and the
- * whole transaction was rolled back.
+ * whole transaction was rolled back. A pre-moderated argument ('pending') is counted only once
+ * a moderator approves it (onArgumentStatusChange).
  */
-export function createArgument(db: Db, step: StepRef, userId: number, side: Side, body: string, now = new Date().toISOString()): number | null {
+export function createArgument(db: Db, step: ArgumentStepRef, userId: number, side: Side, body: string, now = new Date().toISOString()): { id: number; status: ContributionStatus } | null {
   try {
     return write(db, (tx) => {
+      const status = initialStatus(db, step, userId);
       const id = tx.run(
-        db.insertInto('contributions').values({ step_id: step.id, author_id: userId, parent_id: null, kind: 'argument', status: 'published', title: null, body_md: body, created_at: now }),
+        db.insertInto('contributions').values({ step_id: step.id, author_id: userId, parent_id: null, kind: 'argument', status, title: null, body_md: body, created_at: now }),
       ).lastInsertRowid;
       tx.run(db.insertInto('debate_arguments').values({ contribution_id: id, step_id: step.id, author_id: userId, side }));
       ensureDebate(db, tx, step.id);
-      const column = argumentsColumn(side);
-      tx.run(db.updateTable('debate_steps').set((eb) => ({ [column]: eb(column, '+', 1) })).where('step_id', '=', step.id));
-      recordParticipation(db, tx, step, userId, { contributions: 1 });
-      return id;
+      if (status === 'published') {
+        const column = argumentsColumn(side);
+        tx.run(db.updateTable('debate_steps').set((eb) => ({ [column]: eb(column, '+', 1) })).where('step_id', '=', step.id));
+      }
+      recordParticipation(db, tx, step, userId, { contributions: status === 'published' ? 1 : 0 });
+      return { id, status };
     });
   } catch (err) {
     if (isUniqueViolation(err)) return null;
     throw err;
   }
+}
+
+/**
+ * Moderation's hook (manifest onStatusChange), inside its transaction: an argument crossing
+ * 'published' (hidden, trashed, approved, restored) moves its side's counter and the step's and
+ * project's contributions, so pages only ever count what the public reads.
+ */
+export function onArgumentStatusChange(db: Db, tx: Tx, c: ContributionRef, from: ContributionStatus, to: ContributionStatus): void {
+  if ((from === 'published') === (to === 'published')) return;
+  const delta = to === 'published' ? 1 : -1;
+  const row = tx.first(db.selectFrom('debate_arguments as a').innerJoin('steps as s', 's.id', 'a.step_id').select(['a.side', 's.id', 's.project_id']).where('a.contribution_id', '=', c.id));
+  if (!row) return;
+  const column = argumentsColumn(row.side);
+  tx.run(db.updateTable('debate_steps').set((eb) => ({ [column]: eb(column, '+', delta) })).where('step_id', '=', row.id));
+  recordParticipation(db, tx, { id: row.id, project_id: row.project_id }, c.author_id, { contributions: delta });
 }
 
 /** Removes the argument, its marks (cascade) and its core row, which frees its side. */
@@ -87,12 +112,12 @@ export function deleteArgument(db: Db, step: StepRef, argumentId: number, author
     // Two identical requests: the second finds nothing and changes no counter.
     if (!gone) return false;
     tx.run(db.deleteFrom('contributions').where('id', '=', argumentId));
-    // Only published arguments are counted on the page.
+    // Only published arguments are counted (on the page, the step and the project).
     if (status === 'published') {
       const column = argumentsColumn(gone.side);
       tx.run(db.updateTable('debate_steps').set((eb) => ({ [column]: eb(column, '-', 1) })).where('step_id', '=', step.id));
     }
-    recordParticipation(db, tx, step, authorId, { contributions: -1 });
+    recordParticipation(db, tx, step, authorId, { contributions: status === 'published' ? -1 : 0 });
     return true;
   });
 }
@@ -140,5 +165,7 @@ export function saveConclusion(db: Db, stepId: number, text: string, now = new D
   write(db, (tx) => {
     ensureDebate(db, tx, stepId);
     tx.run(db.updateTable('debate_steps').set({ conclusion_md: text || null, conclusion_at: text ? now : null }).where('step_id', '=', stepId));
+    // The conclusion is the debate's result: participants and followers are told, once per step.
+    if (text) announceResults(db, tx, stepId, now);
   });
 }

@@ -143,7 +143,7 @@ test('the list is paginated by 20 with next and previous links', async () => {
 test('contributions of kinds no module links to are listed without a link; body excerpts are escaped', async () => {
   const author = addUser();
   const step = addStep('public', 'Autre');
-  addContribution(step, author, 'comment', { body: '<script>alert(1)</script> un commentaire' });
+  addContribution(step, author, 'petition', { body: '<script>alert(1)</script> un commentaire' });
   const body = (await t.client().get(`/users/${author}`)).body;
   assert.match(body, /Participation<\/span>\s*&lt;script&gt;alert\(1\)&lt;\/script&gt; un commentaire/);
   assert.doesNotMatch(body, /<script>alert/);

@@ -5,6 +5,7 @@ import { render } from '../../platform/render.ts';
 import { notFound } from '../../platform/http.ts';
 import { findProfile, listProfileContributions } from './queries.ts';
 import { excerpt } from '../../platform/text.ts';
+import { kindOf } from '../../platform/contributions.ts';
 
 const PAGE_MAX = 5000;
 const parseId = (v: string) => (/^[1-9]\d{0,14}$/.test(v) ? Number(v) : null);
@@ -24,7 +25,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     const name = person.display_name ?? '';
     const contributions = items.map((c) => {
       // Each module names its kinds of contributions and links to them (its manifest).
-      const kind = app.manifests.find((m) => m.slug === c.step_type)?.contributions?.[c.kind];
+      const kind = kindOf(app.manifests, c.step_type, c.kind);
       const label = excerpt((c.title || c.body_md).slice(0, 4 * EXCERPT).replace(/\s+/g, ' ').trim(), EXCERPT);
       return { ...c, href: kind?.permalink(c) ?? null, kindKey: kind?.labelKey ?? 'profiles.kind.other', label };
     });

@@ -6,6 +6,7 @@ import { notFound, requireUser, safeNext } from '../../platform/http.ts';
 import { setFlash } from '../../platform/flash.ts';
 import { text, checked, hasErrors, type FormErrors, parseId } from '../../platform/forms.ts';
 import { loadVisibleStep, type StepContext } from '../../platform/gate.ts';
+import { followWidget } from '../../platform/notifications.ts';
 import { canSeeProject, missingRequirements, stepState, type StepState } from '../../platform/participation.ts';
 import { projectState, POSTAL_CODE } from './rules.ts';
 import { listDistricts } from './lists-queries.ts';
@@ -50,7 +51,7 @@ export function publicRoutes(app: FastifyInstance): void {
       const data = panel.load(app.db, project, request.user, now);
       return data ? [{ template: panel.template, data }] : [];
     });
-    return render(request, reply, 'projects/show', { title: project.title, project, steps, current, labels, panels, state: projectState(steps.map((s) => s.state)) });
+    return render(request, reply, 'projects/show', { title: project.title, project, steps, current, labels, panels, follow: followWidget(app.db, request.user, { kind: 'project', id: project.id }), state: projectState(steps.map((s) => s.state)) });
   });
 
   const requirementsPage = (request: FastifyRequest, reply: FastifyReply, { step, project, state }: StepContext, next: string, extra: { errors?: FormErrors; values?: Record<string, string> } = {}, status = 200) =>

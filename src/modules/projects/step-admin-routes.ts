@@ -48,6 +48,7 @@ function readStep(body: unknown, type: StepModule, timeZone: string): { values: 
     require_postal_code: checked(body, 'require_postal_code'),
     require_district: checked(body, 'require_district'),
     require_checkbox_label: text(body, 'require_checkbox_label'),
+    premoderation: checked(body, 'premoderation'),
   };
   for (const name of Object.keys(decls)) values[`setting_${name}`] = text(body, `setting_${name}`);
   for (const r of REQUIREMENTS) values[`actions_${r}`] = limitedTo[r] ?? actions;
@@ -74,6 +75,7 @@ function readStep(body: unknown, type: StepModule, timeZone: string): { values: 
     require_district: values.require_district as boolean,
     require_checkbox_label: (values.require_checkbox_label as string) || null,
     requirement_actions: JSON.stringify(limitedTo),
+    premoderation: values.premoderation as boolean,
     settings: JSON.stringify(settings),
   };
   return { values, fields, errors };
@@ -168,6 +170,7 @@ export function stepAdminRoutes(app: FastifyInstance): void {
       require_postal_code: !!step.require_postal_code,
       require_district: !!step.require_district,
       require_checkbox_label: step.require_checkbox_label ?? '',
+      premoderation: !!step.premoderation,
     };
     const limited = requirementActions(step);
     for (const r of REQUIREMENTS) values[`actions_${r}`] = limited[r] ?? Object.keys(type.step.actions ?? {});

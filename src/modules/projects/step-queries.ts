@@ -14,6 +14,8 @@ export interface StepFields {
   /** JSON, see stepRequirements in platform/participation.ts. */
   requirement_actions: string;
   settings: string;
+  /** New contributions wait for a moderator's approval (issue 8). */
+  premoderation: boolean;
 }
 
 export function listStepsOfProject(db: Db, projectId: number) {
@@ -36,6 +38,7 @@ const columns = (f: StepFields) => ({
   require_checkbox_label: f.require_checkbox_label,
   requirement_actions: f.requirement_actions,
   settings: f.settings,
+  premoderation: f.premoderation ? 1 : 0,
 });
 
 /** A new step goes last. */
