@@ -158,3 +158,29 @@ test('scripts, raw HTML, javascript: links and htmx attributes come out inert', 
   const list = await client.get(`/consultation/${c.stepId}/sections/${c.childSectionId}`);
   assert.doesNotMatch(list.body.split('<main')[1]!, /<script>alert|<div hx-get/);
 });
+
+test('writing follows and tells: the author follows their contribution, followers of the step and project are told, an argument tells the author; a pending one waits for approval', async () => {
+  const c = makeConsultation(t.db);
+  const author = await loginAs(t);
+  const stepFollower = await loginAs(t);
+  const projectFollower = await loginAs(t);
+  const arguer = await loginAs(t);
+  t.db.sqlite.prepare("insert into follows (user_id, target_kind, target_id, created_at) values (?, 'step', ?, ?), (?, 'project', ?, ?)").run(stepFollower.userId, c.stepId, 'x', projectFollower.userId, c.projectId, 'x');
+  const told = (userId: number) => t.db.sqlite.prepare('select kind, contribution_id as id from notifications where user_id = ? order by id').all(userId) as { kind: string; id: number }[];
+  const res = await author.client.post(url(c, c.childSectionId), good(c.typeId));
+  const id = Number(/\/items\/(\d+)$/.exec(String(res.headers.location))?.[1]);
+  assert.equal(countRows(t, `follows where user_id = ${author.userId} and target_kind = 'contribution' and target_id = ${id}`), 1);
+  assert.deepEqual(told(stepFollower.userId), [{ kind: 'new_contribution', id }]);
+  assert.deepEqual(told(projectFollower.userId), [{ kind: 'new_contribution', id }]);
+  assert.deepEqual(told(author.userId), [], 'never the person who wrote it');
+  assert.equal((await arguer.client.post(`/consultation/${c.stepId}/items/${id}/arguments`, { side: 'for', body: 'Bonne idée.' })).statusCode, 303);
+  const argument = told(author.userId);
+  assert.equal(argument.length, 1);
+  assert.equal(argument[0]!.kind, 'reply');
+  assert.equal(countRows(t, `follows where user_id = ${arguer.userId} and target_kind = 'contribution' and target_id = ${argument[0]!.id}`), 1);
+  // Pre-moderated: the author follows at once, the readers hear of it once it is approved.
+  t.db.sqlite.prepare('update steps set premoderation = 1 where id = ?').run(c.stepId);
+  await author.client.post(url(c, c.childSectionId), { ...good(c.typeId), title: 'En attente' });
+  assert.equal(told(stepFollower.userId).length, 1);
+  assert.equal(countRows(t, `follows where user_id = ${author.userId} and target_kind = 'contribution'`), 2);
+});

@@ -4,6 +4,7 @@
 import type { Db } from '../../db/open.ts';
 import { readSync, write } from '../../db/write.ts';
 import { recordParticipation, type Step } from '../../platform/participation.ts';
+import { contributionWritten } from '../../platform/notifications.ts';
 import { initialStatus } from '../../platform/contributions.ts';
 
 /** Writes need the step's pre-moderation: a pending contribution is counted once approved. */
@@ -50,6 +51,7 @@ export function createAmendment(db: Db, step: StepRef, sectionId: number, userId
     );
     tx.run(db.updateTable('consultation_sections').set((eb) => ({ amendments_count: eb('amendments_count', '+', n) })).where('id', '=', sectionId));
     recordParticipation(db, tx, step, userId, { contributions: n });
+    contributionWritten(db, tx, { id: Number(id), authorId: userId, step, parentId: null, status }, now);
     return id;
   });
 }
@@ -65,6 +67,7 @@ export function createArgument(db: Db, step: StepRef, itemId: number, userId: nu
     const column = side === 'for' ? 'arguments_for' : 'arguments_against';
     tx.run(db.updateTable('consultation_items').set((eb) => ({ [column]: eb(column, '+', n) })).where('contribution_id', '=', itemId));
     recordParticipation(db, tx, step, userId, { contributions: n });
+    contributionWritten(db, tx, { id: Number(id), authorId: userId, step, parentId: itemId, status }, now);
     return id;
   });
 }
@@ -119,6 +122,7 @@ export function createSource(db: Db, step: StepRef, itemId: number, userId: numb
     tx.run(db.insertInto('consultation_sources').values({ contribution_id: id, item_id: itemId, url: input.url, category: input.category }));
     tx.run(db.updateTable('consultation_items').set((eb) => ({ sources_count: eb('sources_count', '+', n) })).where('contribution_id', '=', itemId));
     recordParticipation(db, tx, step, userId, { contributions: n });
+    contributionWritten(db, tx, { id: Number(id), authorId: userId, step, parentId: itemId, status }, now);
     return id;
   });
 }

@@ -6,6 +6,7 @@ import type { Db } from '../../db/open.ts';
 import { readSync, write } from '../../db/write.ts';
 import { compiledQuery } from '../../db/compiled.ts';
 import { recordParticipation, type Step } from '../../platform/participation.ts';
+import { contributionWritten } from '../../platform/notifications.ts';
 import { initialStatus } from '../../platform/contributions.ts';
 import { editedByModeration } from '../../platform/moderation-log.ts';
 import type { ConsultationSort, VoteValue } from './schema.ts';
@@ -194,6 +195,7 @@ export function createOpinion(db: Db, step: Step, o: NewOpinion, now = new Date(
     tx.run(db.insertInto('consultation_items').values({ contribution_id: id, section_id: o.sectionId, kind: 'opinion', type_id: o.typeId, published: n, created_at: now }));
     tx.run(db.updateTable('consultation_sections').set((eb) => ({ contributions_count: eb('contributions_count', '+', n) })).where('id', '=', o.sectionId));
     recordParticipation(db, tx, step, o.authorId, { contributions: n });
+    contributionWritten(db, tx, { id: Number(id), authorId: o.authorId, step, parentId: null, status }, now);
     return id;
   });
 }

@@ -5,6 +5,7 @@ import { render } from '../../platform/render.ts';
 import { notFound } from '../../platform/http.ts';
 import { visibilityOf } from '../../platform/contributions.ts';
 import { setFlash } from '../../platform/flash.ts';
+import { assertHuman, checkLinks } from '../../platform/anti-spam.ts';
 import { text, checked, checkText, hasErrors, type FormErrors } from '../../platform/forms.ts';
 import { loadStep, loadItem, loadOwnItem, participationOf, type StepContext } from './guards.ts';
 import { listOutline } from './queries.ts';
@@ -60,12 +61,14 @@ export async function editItemForm(request: FastifyRequest<{ Params: ItemParams 
 export async function saveItem(request: FastifyRequest<{ Params: ItemParams }>, reply: FastifyReply) {
   const db = request.server.db;
   const { ctx, item } = loadOwnItem(request, request.params.stepId, request.params.itemId);
+  assertHuman(request);
   const body = request.body;
   const values = { title: text(body, 'title'), body: text(body, 'body'), proposed_text: text(body, 'proposed_text') };
   const errors: FormErrors = {};
   checkText(errors, 'title', values.title, { required: true, max: TITLE_MAX });
   checkText(errors, 'body', values.body, { required: true, max: BODY_MAX });
   if (item.kind === 'amendment') checkText(errors, 'proposed_text', values.proposed_text, { required: true, max: SECTION_BODY_MAX });
+  checkLinks(request, errors, 'body', values.body);
   const confirmReset = checked(body, 'confirm_reset');
   if (item.votes_total > 0 && !confirmReset) errors.confirm_reset = { key: 'consultation.edit.confirm_required' };
   if (hasErrors(errors)) return renderEdit(request, reply, ctx, item, { values, errors }, 422);

@@ -204,6 +204,7 @@ export const en: Record<keyof typeof fr, string> = {
   'consultation.source.category.other': 'Other',
   'consultation.source.submit': 'Add the source',
   'consultation.source.url_invalid': 'The address must be a full web address starting with http:// or https://.',
+  'consultation.source.title_link': 'The title holds no web address: put it in the address field.',
   'consultation.source.flash.created': 'Your source has been added.',
   'consultation.source.refused.not_allowed': 'Sources are not open on this contribution.',
   'consultation.source.external': '(external site)',

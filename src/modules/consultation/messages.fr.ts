@@ -202,6 +202,7 @@ export const fr = {
   'consultation.source.category.other': 'Autre',
   'consultation.source.submit': 'Ajouter la source',
   'consultation.source.url_invalid': 'L’adresse doit être une adresse web complète commençant par http:// ou https://.',
+  'consultation.source.title_link': 'Le titre ne contient pas d’adresse web : indiquez-la dans le champ adresse.',
   'consultation.source.flash.created': 'Votre source a été ajoutée.',
   'consultation.source.refused.not_allowed': 'Les sources ne sont pas ouvertes sur cette contribution.',
   'consultation.source.external': '(site externe)',

@@ -6,6 +6,7 @@ import { HttpError } from '../../platform/http.ts';
 import { setFlash } from '../../platform/flash.ts';
 import { excerpt } from '../../platform/text.ts';
 import { assertCanParticipate } from '../../platform/gate.ts';
+import { assertHuman, checkLinks } from '../../platform/anti-spam.ts';
 import { followWidget } from '../../platform/notifications.ts';
 import { text, checkText, hasErrors, type FormErrors, parseId } from '../../platform/forms.ts';
 import { loadStep, loadSection, participationOf, type StepContext } from './guards.ts';
@@ -107,6 +108,7 @@ export async function postOpinion(request: FastifyRequest<{ Params: SectionParam
   const user = assertCanParticipate(request, ctx, 'contribute');
   const types = listSectionTypes(db, section.id);
   if (types.length === 0) throw new HttpError(403, 'consultation.errors.no_types');
+  assertHuman(request);
   const body = request.body;
   const values = { type_id: text(body, 'type_id'), title: text(body, 'title'), body: text(body, 'body') };
   const errors: FormErrors = {};
@@ -115,6 +117,7 @@ export async function postOpinion(request: FastifyRequest<{ Params: SectionParam
   else if (typeId === null || !types.some((t) => t.id === typeId)) errors.type_id = { key: 'consultation.errors.type_not_open' };
   checkText(errors, 'title', values.title, { required: true, max: TITLE_MAX });
   checkText(errors, 'body', values.body, { required: true, max: BODY_MAX });
+  checkLinks(request, errors, 'body', values.body);
   if (hasErrors(errors)) return renderSection(request, reply, ctx, section, {}, { values, errors }, 422);
   const id = createOpinion(db, ctx.step, { sectionId: section.id, authorId: user.id, typeId: typeId!, title: values.title, body: values.body });
   setFlash(reply, createdFlash(request.server.db, id, 'consultation.flash.created'));

@@ -198,3 +198,27 @@ test('on a closed debate everything stays readable, no form nor button is shown,
   assert.equal((await other.client.post(`/debate/${d.stepId}/arguments/${id}/useful`, { mark: '1' })).statusCode, 403);
   assert.equal(countRows(t, `debate_useful_marks where argument_id = ${id}`), 0);
 });
+
+test('an argument makes its author follow it and tells the followers of the debate, not its author', async () => {
+  const d = makeDebate(t.db);
+  const follower = await loginAs(t);
+  t.db.sqlite.prepare("insert into follows (user_id, target_kind, target_id, created_at) values (?, 'step', ?, 'x')").run(follower.userId, d.stepId);
+  const { client, userId } = await loginAs(t);
+  const id = idFrom((await client.post(postUrl(d), { side: 'for', body: 'Pour la place piétonne.' })).headers.location);
+  assert.equal(countRows(t, `follows where user_id = ${userId} and target_kind = 'contribution' and target_id = ${id}`), 1);
+  assert.deepEqual(t.db.sqlite.prepare('select user_id, kind, contribution_id from notifications where contribution_id = ?').all(id), [{ user_id: follower.userId, kind: 'new_contribution', contribution_id: id }]);
+});
+
+test('anti-spam: the form has the honeypot, a robot filling it is refused, and a text with too many links comes back', async () => {
+  const d = makeDebate(t.db);
+  const { client } = await loginAs(t);
+  assert.match((await client.get(`/debate/${d.stepId}`)).body, /id="hp-argument" name="website"/);
+  const rows = written();
+  const robot = await client.post(postUrl(d), { side: 'for', body: 'Achetez', website: 'https://spam.example' });
+  assert.equal(robot.statusCode, 422);
+  assert.match(robot.body, /Votre envoi n’a pas pu être accepté/);
+  const spam = await client.post(postUrl(d), { side: 'for', body: Array.from({ length: 6 }, (_, i) => `https://pub${i}.example`).join(' ') });
+  assert.equal(spam.statusCode, 422);
+  assert.match(spam.body, /Ce texte contient trop de liens : 5 au plus/);
+  assert.equal(written(), rows);
+});

@@ -6,7 +6,7 @@ import type { Db } from '../../db/open.ts';
 import { write, writeSoon, type Tx } from '../../db/write.ts';
 import { recordParticipation, type Step } from '../../platform/participation.ts';
 import { initialStatus } from '../../platform/contributions.ts';
-import { announceResults } from '../../platform/notifications.ts';
+import { announceResults, contributionWritten } from '../../platform/notifications.ts';
 import type { ContributionRef } from '../../platform/module.ts';
 import type { ContributionStatus } from '../../db/schema.ts';
 import { isUniqueViolation } from '../../platform/users.ts';
@@ -81,6 +81,7 @@ export function createArgument(db: Db, step: ArgumentStepRef, userId: number, si
         tx.run(db.updateTable('debate_steps').set((eb) => ({ [column]: eb(column, '+', 1) })).where('step_id', '=', step.id));
       }
       recordParticipation(db, tx, step, userId, { contributions: status === 'published' ? 1 : 0 });
+      contributionWritten(db, tx, { id: Number(id), authorId: userId, step, parentId: null, status }, now);
       return { id, status };
     });
   } catch (err) {
