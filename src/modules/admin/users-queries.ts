@@ -1,9 +1,8 @@
-// The accounts list (keyset pagination: never counts, never skips rows) and the role and
-// suspension changes made from it.
+// The accounts list (keyset pagination: never counts, never skips rows) and the role changes
+// made from it (suspensions go through platform/suspensions.ts, which logs them).
 import { sql } from 'kysely';
 import type { Db } from '../../db/open.ts';
 import { write } from '../../db/write.ts';
-import { deleteUserSessionsQuery } from '../../platform/sessions.ts';
 import { containsPattern, type Role } from './rules.ts';
 
 export const USERS_PAGE = 50;
@@ -48,16 +47,4 @@ export function findAccount(db: Db, id: number) {
 
 export function setUserRole(db: Db, id: number, role: Role): void {
   write(db, (tx) => tx.run(db.updateTable('users').set({ role }).where('id', '=', id).where('deleted_at', 'is', null)));
-}
-
-/** Suspension and the end of every session of the account, together. */
-export function suspendUser(db: Db, id: number, now = new Date()): void {
-  write(db, (tx) => {
-    tx.run(db.updateTable('users').set({ suspended_at: now.toISOString() }).where('id', '=', id).where('suspended_at', 'is', null).where('deleted_at', 'is', null));
-    tx.run(deleteUserSessionsQuery(db, id));
-  });
-}
-
-export function unsuspendUser(db: Db, id: number): void {
-  write(db, (tx) => tx.run(db.updateTable('users').set({ suspended_at: null }).where('id', '=', id).where('deleted_at', 'is', null)));
 }

@@ -1,12 +1,14 @@
-// /admin/users: search and browse accounts; change a role, suspend, reactivate. An administrator
-// never acts on their own account here, so an instance cannot lose its last administrator.
+// /admin/users: search and browse accounts; change a role, suspend, reactivate (both logged in
+// the moderation log). An administrator never acts on their own account here, so an instance
+// cannot lose its last administrator.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { render } from '../../platform/render.ts';
 import { notFound, HttpError, safeNext } from '../../platform/http.ts';
 import { setFlash } from '../../platform/flash.ts';
 import { text } from '../../platform/forms.ts';
 import { isRole } from './rules.ts';
-import { listUsers, findAccount, setUserRole, suspendUser, unsuspendUser } from './users-queries.ts';
+import { setSuspended } from '../../platform/suspensions.ts';
+import { listUsers, findAccount, setUserRole } from './users-queries.ts';
 
 const Q_MAX = 200;
 
@@ -47,14 +49,15 @@ export function usersRoutes(app: FastifyInstance): void {
 
   app.post<{ Params: { id: string } }>('/users/:id/suspend', async (request, reply) => {
     const account = await targetAccount(request, 'admin.users.errors.self_suspend');
-    suspendUser(app.db, account.id);
+    // Logged as moderation's own suspensions are (who, when); this list asks for no reason.
+    setSuspended(app.db, { adminId: request.user!.id, userId: account.id, suspend: true });
     setFlash(reply, 'admin.users.flash.suspended');
     return reply.redirect(backToList(request), 303);
   });
 
   app.post<{ Params: { id: string } }>('/users/:id/unsuspend', async (request, reply) => {
     const account = await targetAccount(request, 'admin.users.errors.self_suspend');
-    unsuspendUser(app.db, account.id);
+    setSuspended(app.db, { adminId: request.user!.id, userId: account.id, suspend: false });
     setFlash(reply, 'admin.users.flash.unsuspended');
     return reply.redirect(backToList(request), 303);
   });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { makeApp, type TestApp, type Client } from '../../../test/helpers/app.ts';
 import { write } from '../../db/write.ts';
 import { insertUser } from '../../platform/users.ts';
-import { loginAs, addUser } from '../../../test/helpers/factories.ts';
+import { loginAs, addUser, countRows } from '../../../test/helpers/factories.ts';
 import { usersPageQuery } from './users-queries.ts';
 
 let t: TestApp;
@@ -192,4 +192,47 @@ test('unknown and deleted accounts cannot be changed', async () => {
   assert.equal(row.suspended_at, null);
   const list = await admin.get('/admin/users');
   assert.match(list.body, /participant supprimé/);
+});
+
+const logOf = (subjectId: number) =>
+  t.db.sqlite.prepare('select moderator_id, action, contribution_id, reason from moderation_log where subject_id = ? order by id').all(subjectId) as { moderator_id: number; action: string; contribution_id: number | null; reason: string | null }[];
+
+test('a suspension and its end from the accounts list are each logged once, with who did it, and shown in the moderation log in French and English', async () => {
+  const id = addUser(t.db, 'citizen', { name: 'Dominique Suspendue' });
+  await admin.get('/admin/users');
+  assert.equal((await admin.post(`/admin/users/${id}/suspend`)).statusCode, 303);
+  assert.equal((await admin.post(`/admin/users/${id}/suspend`)).statusCode, 303, 'a second click changes nothing');
+  assert.deepEqual(logOf(id), [{ moderator_id: adminId, action: 'suspend', contribution_id: null, reason: null }]);
+  assert.equal((await admin.post(`/admin/users/${id}/unsuspend`)).statusCode, 303);
+  assert.equal((await admin.post(`/admin/users/${id}/unsuspend`)).statusCode, 303);
+  assert.deepEqual(logOf(id).map((l) => l.action), ['suspend', 'unsuspend']);
+
+  const fr = (await admin.get('/moderation/log')).body;
+  assert.match(fr, /Suspension du compte/);
+  assert.match(fr, /Fin de suspension/);
+  assert.match(fr, /Dominique Suspendue/);
+  await admin.get('/lang/en');
+  const en = (await admin.get('/moderation/log')).body;
+  assert.match(en, /Account suspended/);
+  assert.match(en, /Suspension lifted/);
+  await admin.get('/lang/fr');
+});
+
+test('a refused suspension logs nothing: a citizen or a moderator, one’s own account, an erased or unknown one, a missing CSRF token', async () => {
+  const id = addUser(t.db, 'citizen');
+  const before = countRows(t, 'moderation_log');
+  for (const role of ['citizen', 'moderator'] as const) {
+    const { client } = await loginAs(t, role);
+    await client.get('/');
+    assert.equal((await client.post(`/admin/users/${id}/suspend`)).statusCode, 403, role);
+  }
+  await admin.get('/admin/users');
+  assert.equal((await admin.post(`/admin/users/${adminId}/suspend`)).statusCode, 400);
+  assert.equal((await admin.post('/admin/users/999999/suspend')).statusCode, 404);
+  assert.equal((await admin.post(`/admin/users/${id}/suspend`, { _csrf: 'forged' })).statusCode, 403);
+  const erased = addUser(t.db, 'citizen');
+  write(t.db, (tx) => tx.run(t.db.updateTable('users').set({ email: null, display_name: null, deleted_at: new Date().toISOString() }).where('id', '=', erased)));
+  assert.equal((await admin.post(`/admin/users/${erased}/suspend`)).statusCode, 400);
+  assert.equal((await user(id)).suspended_at, null);
+  assert.equal(countRows(t, 'moderation_log'), before);
 });
