@@ -6,6 +6,8 @@ export interface ReceivedMail {
   to: string;
   subject: string;
   text: string;
+  /** Each header's raw line by lower-case name, as it arrived (long lines stay folded). */
+  headers: Record<string, string>;
 }
 
 export interface SmtpCapture {
@@ -13,6 +15,8 @@ export interface SmtpCapture {
   messages: ReceivedMail[];
   /** Resolves with the first message to `to` whose subject matches, waiting for it if needed. */
   waitFor(to: string, match?: RegExp, timeoutMs?: number): Promise<ReceivedMail>;
+  /** Resolves with every message to `to` once at least `count` of them arrived. */
+  waitForCount(to: string, count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
 }
 
@@ -26,7 +30,7 @@ export async function startSmtp(): Promise<SmtpCapture> {
       simpleParser(stream)
         .then((mail) => {
           const to = Array.isArray(mail.to) ? mail.to[0]?.text : mail.to?.text;
-          messages.push({ to: to ?? '', subject: mail.subject ?? '', text: mail.text ?? '' });
+          messages.push({ to: to ?? '', subject: mail.subject ?? '', text: mail.text ?? '', headers: Object.fromEntries(mail.headerLines.map((h) => [h.key, h.line])) });
           callback();
         })
         .catch(callback);
@@ -43,6 +47,15 @@ export async function startSmtp(): Promise<SmtpCapture> {
         const found = messages.find((m) => m.to.includes(to) && match.test(m.subject));
         if (found) return found;
         if (Date.now() > deadline) throw new Error(`No email to ${to} matching ${match} (got ${messages.map((m) => `${m.to}: ${m.subject}`).join('; ') || 'none'})`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    async waitForCount(to, count, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const got = messages.filter((m) => m.to.includes(to));
+        if (got.length >= count) return got;
+        if (Date.now() > deadline) throw new Error(`Expected ${count} emails to ${to}, got ${got.length}`);
         await new Promise((r) => setTimeout(r, 20));
       }
     },

@@ -8,19 +8,16 @@ import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
 import { addUser, countRows } from '../../../test/helpers/factories.ts';
 import { write } from '../../db/write.ts';
 import { follow } from '../../platform/notifications.ts';
-import { makePlace, startHeaderCapture, tellNewContribution } from './test-fixtures.ts';
+import { makePlace, tellNewContribution } from './test-fixtures.ts';
 import { sendDigests, sendImmediate } from './emails.ts';
 
 let t: TestApp;
-let smtp: Awaited<ReturnType<typeof startHeaderCapture>>;
+let smtp: TestApp['smtp'];
 before(async () => {
-  smtp = await startHeaderCapture();
-  t = await makeApp({ env: { SMTP_URL: smtp.url } });
+  t = await makeApp();
+  smtp = t.smtp;
 });
-after(async () => {
-  await t.close();
-  await smtp.close();
-});
+after(() => t.close());
 
 let people = 0;
 /** A follower of the project, with this email choice; returns their id and address. */

@@ -1,9 +1,6 @@
 // Test fixtures of the notifications, on top of test/helpers/factories.ts: a project with an open
 // consultation step and one published opinion (rows written straight to the database, so
-// nothing here imports that module), notifications written in bulk, and an SMTP capture that
-// keeps each message's headers (the shared one keeps only the address, subject and text).
-import { SMTPServer } from 'smtp-server';
-import { simpleParser } from 'mailparser';
+// nothing here imports that module) and notifications written in bulk.
 import { makeProject, makeStep } from '../../../test/helpers/factories.ts';
 import type { Db } from '../../db/open.ts';
 import { write } from '../../db/write.ts';
@@ -53,48 +50,4 @@ export function addNotifications(db: Db, userId: number, place: Place, count: nu
     for (let i = 0; i < count; i++) insert.run(userId, place.projectId, place.stepId, place.contributionId, new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString());
     db.sqlite.prepare('update users set unread_notifications = unread_notifications + ? where id = ?').run(count, userId);
   })();
-}
-
-export interface CapturedMail {
-  to: string;
-  subject: string;
-  text: string;
-  /** Each header's raw line by lower-case name, as it arrived. */
-  headers: Record<string, string>;
-}
-
-/** A real SMTP server keeping every message with its headers; pass `url` as SMTP_URL to makeApp. */
-export async function startHeaderCapture() {
-  const messages: CapturedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          const to = Array.isArray(mail.to) ? mail.to[0]?.text : mail.to?.text;
-          messages.push({ to: to ?? '', subject: mail.subject ?? '', text: mail.text ?? '', headers: Object.fromEntries(mail.headerLines.map((h) => [h.key, h.line])) });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const port = (server.server.address() as { port: number }).port;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    messages,
-    /** The messages to `to` once `count` of them arrived (fails after a while). */
-    async waitForCount(to: string, count: number, timeoutMs = 5000): Promise<CapturedMail[]> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const got = messages.filter((m) => m.to.includes(to));
-        if (got.length >= count) return got;
-        if (Date.now() > deadline) throw new Error(`Expected ${count} emails to ${to}, got ${got.length}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }
