@@ -1,7 +1,10 @@
 // English catalogue of the platform (layout, errors, forms, names, uploads): the same keys as messages.fr.ts (the type says so).
 import type { fr } from './messages.fr.ts';
+import { en as questions } from './questions/messages.en.ts';
 
 export const en: Record<keyof typeof fr, string> = {
+  // The form engine's keys (src/platform/questions/).
+  ...questions,
   'layout.skip': 'Skip to content',
   'layout.nav.label': 'Main navigation',
   'layout.nav.home': 'Home',

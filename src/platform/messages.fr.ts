@@ -1,5 +1,8 @@
 // French catalogue of the platform (layout, errors, forms, names, uploads): the reference. Keys start with the module's slug.
+import { fr as questions } from './questions/messages.fr.ts';
 export const fr = {
+  // The form engine's keys (src/platform/questions/).
+  ...questions,
   'layout.skip': 'Aller au contenu',
   'layout.nav.label': 'Navigation principale',
   'layout.nav.home': 'Accueil',
