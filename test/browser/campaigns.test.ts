@@ -1,17 +1,16 @@
 // The campaigns in a real browser, JavaScript off then on, French then English: an administrator
 // writes a draft (first with a mistake), reads the preview and the count, sends a test, sends the
 // campaign and follows its progress, with plain forms; axe-core on every page of the way.
-// (Kept beside the module, which owns it; it skips like test/browser/ when Chromium is missing.)
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { browserSkip, ensureBundle, expectNoAxeViolations, launchBrowser, openTab, pageLang, switchLanguage } from '../../../test/helpers/browser.ts';
-import { startServer, type RunningServer } from '../../../test/helpers/server.ts';
-import { logIn } from '../../../test/helpers/demo-site.ts';
-import { insertUser } from '../../platform/users.ts';
-import { hashPassword } from '../../platform/passwords.ts';
-import { write } from '../../db/write.ts';
-import { addPerson } from './test-fixtures.ts';
+import { browserSkip, ensureBundle, expectNoAxeViolations, launchBrowser, openTab, pageLang, switchLanguage } from '../helpers/browser.ts';
+import { startServer, type RunningServer } from '../helpers/server.ts';
+import { logIn } from '../helpers/demo-site.ts';
+import { insertUser } from '../../src/platform/users.ts';
+import { hashPassword } from '../../src/platform/passwords.ts';
+import { write } from '../../src/db/write.ts';
+import { addPerson } from '../../src/modules/campaigns/test-fixtures.ts';
 
 const PASSWORD = 'une phrase de passe pour les campagnes';
 
