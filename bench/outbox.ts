@@ -101,7 +101,7 @@ export async function benchOutbox(): Promise<OutboxRow> {
       execFile(
         process.execPath,
         // The server's own flags (npm start, the Docker image).
-        ['--max-semi-space-size=8', bundle, '--send', sink.url],
+        ['--max-semi-space-size=4', '--max-old-space-size=96', bundle, '--send', sink.url],
         { cwd: root, env: { ...process.env, NODE_ENV: 'production' }, maxBuffer: 16 * 1024 * 1024 },
         (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout)),
       ),

@@ -108,7 +108,7 @@ console.log(`Seeded in ${ms} ms (${dataDir})`);
 const port = await freePort();
 const baseUrl = `http://127.0.0.1:${port}`;
 // The same node flags as `npm start` and the Docker image.
-const server = spawn(process.execPath, ['--max-semi-space-size=8', path.join(root, 'dist/main.js'), 'serve'], {
+const server = spawn(process.execPath, ['--max-semi-space-size=4', '--max-old-space-size=96', path.join(root, 'dist/main.js'), 'serve'], {
   cwd: root,
   env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, BASE_URL: baseUrl },
   stdio: ['ignore', 'ignore', 'inherit'],

@@ -1,6 +1,5 @@
 // `palabre serve`: builds the app, listens, shows the first-start link, and stops gracefully on
 // SIGTERM / SIGINT (in-flight requests finish, the mailer and the database close cleanly).
-import v8 from 'node:v8';
 import type { Config } from '../config.ts';
 import { buildApp } from '../app.ts';
 import { setupLinkIfNeeded } from '../platform/setup-link.ts';
@@ -15,10 +14,6 @@ export function boxed(lines: string[]): string {
 }
 
 export async function serve(config: Config): Promise<number | null> {
-  // The live heap is ~30 MB, but under load V8's default growth lets it reach 200+ MB of RSS
-  // before a full collection. Sizing the heap for memory keeps a small machine under 150 MB, for
-  // about 10% fewer requests per second on pages (npm run bench). Read at each GC: applies now.
-  v8.setFlagsFromString('--optimize-for-size');
   const app = await buildApp(config);
   try {
     await app.listen({ port: config.port, host: config.host });
