@@ -1,26 +1,19 @@
 // Who may use each route of the campaigns, as one table: only administrators; visitors are sent
-// to the login page (or get 401 on a post), citizens and moderators 403, and nothing is written
-// or queued by those who may not. Every post also needs the session's CSRF token.
+// to the login page (or get 401 on a post), other accounts (unconfirmed, citizens, moderators)
+// 403, and nothing is written or queued by those who may not. Every post also needs the
+// session's CSRF token.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type Client, type TestApp } from '../../../test/helpers/app.ts';
-import { anonymous, countRows, loginAs, makeProject } from '../../../test/helpers/factories.ts';
+import { countRows, makeProject } from '../../../test/helpers/factories.ts';
+import { PEOPLE, adminGet, adminPost, clientOf as peopleClient, type Expected, type Who } from '../../../test/helpers/access.ts';
 import { addPerson, makeCampaign } from './test-fixtures.ts';
 
 let t: TestApp;
 before(async () => (t = await makeApp()));
 after(() => t.close());
 
-const PEOPLE = ['anonymous', 'citizen', 'moderator', 'admin'] as const;
-type Who = (typeof PEOPLE)[number];
-type Expected = Record<Who, number>;
-const adminGet: Expected = { anonymous: 303, citizen: 403, moderator: 403, admin: 200 };
-const adminPost: Expected = { anonymous: 401, citizen: 403, moderator: 403, admin: 303 };
-
-async function clientOf(who: Who): Promise<Client> {
-  if (who === 'anonymous') return anonymous(t);
-  return (await loginAs(t, who)).client;
-}
+const clientOf = (who: Who) => peopleClient(t, who);
 
 /** A project with one participant, a draft to them, and a campaign already sent. */
 function fixtures() {

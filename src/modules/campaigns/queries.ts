@@ -34,14 +34,6 @@ export function findCampaign(db: Db, id: number) {
   );
 }
 
-export function listProjectChoices(db: Db): { id: number; title: string }[] {
-  return readSync(db).all(db.selectFrom('projects').select(['id', 'title']).orderBy('title'));
-}
-
-export function projectExists(db: Db, id: number): boolean {
-  return !!readSync(db).first(db.selectFrom('projects').select('id').where('id', '=', id));
-}
-
 /**
  * Who a campaign reaches: live accounts (neither deleted nor suspended) with a confirmed address,
  * and then, for the news, only those who consented to them; for a project, its participants who

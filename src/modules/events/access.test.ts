@@ -4,26 +4,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type Client, type TestApp } from '../../../test/helpers/app.ts';
-import { anonymous, countRows, loginAs, makeProject } from '../../../test/helpers/factories.ts';
+import { countRows, makeProject } from '../../../test/helpers/factories.ts';
+import { PEOPLE, adminGet, adminPost, all, clientOf as peopleClient, type Expected, type Who } from '../../../test/helpers/access.ts';
 import { makeEvent } from './test-fixtures.ts';
 
 let t: TestApp;
 before(async () => (t = await makeApp()));
 after(() => t.close());
 
-const PEOPLE = ['anonymous', 'unconfirmed', 'citizen', 'moderator', 'admin'] as const;
-type Who = (typeof PEOPLE)[number];
-type Expected = Record<Who, number>;
-const all = (status: number, admin = status): Expected => ({ anonymous: status, unconfirmed: status, citizen: status, moderator: status, admin });
-const adminGet = { ...all(403, 200), anonymous: 303 }; // anonymous: to the login page
-const adminPost = { ...all(403, 303), anonymous: 401 };
 const participate = { ...all(303), anonymous: 401, unconfirmed: 403 };
-
-async function clientOf(who: Who): Promise<Client> {
-  if (who === 'anonymous') return anonymous(t);
-  const role = who === 'unconfirmed' ? 'citizen' : who;
-  return (await loginAs(t, role, { confirmed: who !== 'unconfirmed' })).client;
-}
+const clientOf = (who: Who) => peopleClient(t, who);
 
 interface Route {
   name: string;

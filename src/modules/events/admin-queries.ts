@@ -1,6 +1,6 @@
 // Reads of the events' back office: every event (a page of them), the registered and waiting
-// people of one event with their names and addresses (keyset chunks for the CSV), and what the
-// form checks against the database.
+// people of one event with their names and addresses (keyset chunks for the CSV). What the form
+// checks against the database is shared with other modules (platform/admin-form-lookups.ts).
 import { sql } from 'kysely';
 import type { Db } from '../../db/open.ts';
 import { readSync } from '../../db/write.ts';
@@ -49,20 +49,3 @@ export function listRegistrations(db: Db, eventId: number, after: { status: Regi
   );
 }
 
-export function listProjectChoices(db: Db): { id: number; title: string }[] {
-  return readSync(db).all(db.selectFrom('projects').select(['id', 'title']).orderBy('title'));
-}
-
-export function projectExists(db: Db, id: number): boolean {
-  return !!readSync(db).first(db.selectFrom('projects').select('id').where('id', '=', id));
-}
-
-export function slugTaken(db: Db, slug: string, exceptId: number | null): boolean {
-  return !!readSync(db).first(
-    db
-      .selectFrom('events_events')
-      .select('id')
-      .where('slug', '=', slug)
-      .$if(exceptId !== null, (q) => q.where('id', '!=', exceptId!)),
-  );
-}

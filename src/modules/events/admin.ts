@@ -7,7 +7,8 @@ import { notFound } from '../../platform/http.ts';
 import { setFlash } from '../../platform/flash.ts';
 import { hasErrors, parseId, type FormErrors } from '../../platform/forms.ts';
 import { isUniqueViolation } from '../../platform/users.ts';
-import { listAllEvents, listProjectChoices, listRegistrations, projectExists, slugTaken } from './admin-queries.ts';
+import { listProjectChoices, projectExists, slugTaken } from '../../platform/admin-form-lookups.ts';
+import { listAllEvents, listRegistrations } from './admin-queries.ts';
 import { findEventById } from './queries.ts';
 import { deleteEvent, insertEvent, updateEvent } from './writes.ts';
 import { mailPromotions } from './emails.ts';
@@ -57,7 +58,7 @@ export async function newEvent(request: FastifyRequest, reply: FastifyReply) {
 function readForm(request: FastifyRequest, id: number | null) {
   const db = request.server.db;
   const read = readEvent(request.body, request.server.config.timeZone, (projectId) => projectExists(db, projectId));
-  if (!read.errors.slug && slugTaken(db, read.fields.slug, id)) read.errors.slug = { key: 'events.admin.errors.slug_taken' };
+  if (!read.errors.slug && slugTaken(db, 'events_events', read.fields.slug, id)) read.errors.slug = { key: 'events.admin.errors.slug_taken' };
   return read;
 }
 

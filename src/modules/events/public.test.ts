@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
+import { statementsPreparedBy } from '../../../test/helpers/statements.ts';
 import { addToGroup, addUser, loginAs, makeProject } from '../../../test/helpers/factories.ts';
 import { makeEvent } from './test-fixtures.ts';
 import { listEvents } from './queries.ts';
@@ -37,16 +38,7 @@ test('the list shows what is under way and upcoming soonest first, then past eve
 });
 
 test('the list query reads one row more than a page, and no COUNT', async () => {
-  const fresh = await makeApp();
-  const seen: string[] = [];
-  const original = fresh.db.sqlite.prepare.bind(fresh.db.sqlite);
-  fresh.db.sqlite.prepare = ((source: string) => (seen.push(source), original(source))) as typeof fresh.db.sqlite.prepare;
-  try {
-    listEvents(fresh.db, { user: null, projectId: 123456, page: 4 });
-  } finally {
-    fresh.db.sqlite.prepare = original;
-    await fresh.close();
-  }
+  const seen = await statementsPreparedBy((db) => listEvents(db, { user: null, projectId: 123456, page: 4 }));
   assert.equal(seen.length, 1);
   assert.match(seen[0]!, /limit 11 offset \?/);
   assert.doesNotMatch(seen[0]!, /count\(/i);

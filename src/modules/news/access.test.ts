@@ -4,24 +4,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type Client, type TestApp } from '../../../test/helpers/app.ts';
-import { anonymous, countRows, daysFromNow, loginAs, makeProject } from '../../../test/helpers/factories.ts';
+import { countRows, daysFromNow, makeProject } from '../../../test/helpers/factories.ts';
+import { PEOPLE, adminGet, adminPost, all, clientOf as peopleClient, type Expected, type Who } from '../../../test/helpers/access.ts';
 import { makePost } from './test-fixtures.ts';
 
 let t: TestApp;
 before(async () => (t = await makeApp()));
 after(() => t.close());
 
-const PEOPLE = ['anonymous', 'unconfirmed', 'citizen', 'moderator', 'admin'] as const;
-type Who = (typeof PEOPLE)[number];
-type Expected = Record<Who, number>;
-const all = (status: number, admin = status): Expected => ({ anonymous: status, unconfirmed: status, citizen: status, moderator: status, admin });
-const adminGet = { ...all(403, 200), anonymous: 303 }; // anonymous: to the login page
-const adminPost = { ...all(403, 303), anonymous: 401 };
-
-async function clientOf(who: Who): Promise<Client> {
-  if (who === 'anonymous') return anonymous(t);
-  return (await loginAs(t, who === 'unconfirmed' ? 'citizen' : who, { confirmed: who !== 'unconfirmed' })).client;
-}
+const clientOf = (who: Who) => peopleClient(t, who);
 
 interface Route {
   name: string;

@@ -9,7 +9,8 @@ import { checked, hasErrors, parseId, type FieldError, type FormErrors } from '.
 import { isUniqueViolation } from '../../platform/users.ts';
 import { uploadRoute, type Upload } from '../../platform/multipart.ts';
 import { processImage, storeUpload, removeUpload, NotAnImage, ImageTooLarge, imageTooLargeError, IMAGE_MAX_BYTES } from '../../platform/uploads.ts';
-import { findPostById, imageInUse, listAllPosts, listProjectChoices, projectExists, slugTaken } from './queries.ts';
+import { listProjectChoices, projectExists, slugTaken } from '../../platform/admin-form-lookups.ts';
+import { findPostById, imageInUse, listAllPosts } from './queries.ts';
 import { deletePost, insertPost, updatePost } from './writes.ts';
 import { ADMIN_PAGE_SIZE, BODY_MAX, IMAGE_ALT_MAX, TITLE_MAX, emptyPostValues, parsePage, postState, readPost, valuesOfPost, type PostValues } from './rules.ts';
 import { SLUG_MAX } from '../../platform/slugs.ts';
@@ -83,7 +84,7 @@ export async function newPost(request: FastifyRequest, reply: FastifyReply) {
 async function readForm(request: FastifyRequest, id: number | null) {
   const db = request.server.db;
   const { values, fields, errors } = readPost(request.body, request.server.config.timeZone, (projectId) => projectExists(db, projectId));
-  if (!errors.slug && slugTaken(db, fields.slug, id)) errors.slug = { key: 'news.admin.errors.slug_taken' };
+  if (!errors.slug && slugTaken(db, 'news_posts', fields.slug, id)) errors.slug = { key: 'news.admin.errors.slug_taken' };
   const image = await readImage(request.upload);
   if (image && 'error' in image) errors.image = image.error;
   return { values, fields, errors, image: image && !('error' in image) ? image : null };

@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
+import { statementsPreparedBy } from '../../../test/helpers/statements.ts';
 import { addToGroup, addUser, daysFromNow, loginAs, makeProject } from '../../../test/helpers/factories.ts';
 import { makePost } from './test-fixtures.ts';
 import { listPublishedPosts } from './queries.ts';
@@ -30,17 +31,7 @@ test('the list shows the newest first, ten a page, with a next page only when on
 });
 
 test('the list query reads one row more than a page, and no COUNT', async () => {
-  // A fresh database: its statements are prepared on first use, where they can be seen.
-  const fresh = await makeApp();
-  const seen: string[] = [];
-  const original = fresh.db.sqlite.prepare.bind(fresh.db.sqlite);
-  fresh.db.sqlite.prepare = ((source: string) => (seen.push(source), original(source))) as typeof fresh.db.sqlite.prepare;
-  try {
-    listPublishedPosts(fresh.db, { user: null, projectId: 123456, page: 4 });
-  } finally {
-    fresh.db.sqlite.prepare = original;
-    await fresh.close();
-  }
+  const seen = await statementsPreparedBy((db) => listPublishedPosts(db, { user: null, projectId: 123456, page: 4 }));
   assert.equal(seen.length, 1);
   assert.match(seen[0]!, /limit 11 offset \?/);
   assert.doesNotMatch(seen[0]!, /count\(/i);

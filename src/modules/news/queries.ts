@@ -150,25 +150,6 @@ export function listAllPosts(db: Db, page: number, size: number): { posts: PostR
   return { posts: rows.slice(0, size), hasNext: rows.length > size };
 }
 
-/** Every project, drafts included, for the form's choice. */
-export function listProjectChoices(db: Db): { id: number; title: string }[] {
-  return readSync(db).all(db.selectFrom('projects').select(['id', 'title']).orderBy('title'));
-}
-
-export function projectExists(db: Db, id: number): boolean {
-  return !!readSync(db).first(db.selectFrom('projects').select('id').where('id', '=', id));
-}
-
-export function slugTaken(db: Db, slug: string, exceptId: number | null): boolean {
-  return !!readSync(db).first(
-    db
-      .selectFrom('news_posts')
-      .select('id')
-      .where('slug', '=', slug)
-      .$if(exceptId !== null, (q) => q.where('id', '!=', exceptId!)),
-  );
-}
-
 /** Content-hash names: two posts may share one file; it is deleted only when nobody uses it. */
 export function imageInUse(db: Db, path: string): boolean {
   return !!readSync(db).first(db.selectFrom('news_posts').select('id').where('image_path', '=', path).limit(1));
