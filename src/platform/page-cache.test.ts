@@ -113,3 +113,26 @@ test('the language is part of the key, and a page carrying a flash message is no
   assert.match(res.body, /class="flash"/);
   assert.doesNotMatch((await t.client().get(page)).body, /class="flash"/);
 });
+
+test('no cached page outlives the next change a module said is due, and the date is read again after a write', async () => {
+  // A module's scheduled change (as the news' next publication), moved by the test.
+  let due: number | null = null;
+  t.app.pageCache.changesAt((after) => (due !== null && due > after ? due : null));
+  try {
+    setLegalText('Avant l’échéance');
+    due = Date.now() + 400;
+    t.app.pageCache.clear(); // a write: the date is read again
+    const visitor = t.client();
+    assert.match((await visitor.get(page)).body, /Avant l’échéance/);
+    changeLegalText('Après l’échéance');
+    assert.match((await visitor.get(page)).body, /Avant l’échéance/, 'from the cache until the date');
+    await new Promise((resolve) => setTimeout(resolve, due! - Date.now() + 20));
+    assert.match((await visitor.get(page)).body, /Après l’échéance/, 'rendered afresh once it passed');
+    // The date passed and none follows: the usual lifetime again.
+    changeLegalText('Plus tard');
+    assert.match((await visitor.get(page)).body, /Après l’échéance/);
+  } finally {
+    due = null;
+    t.app.pageCache.clear();
+  }
+});

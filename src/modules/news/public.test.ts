@@ -67,7 +67,7 @@ test('a scheduled post appears on its date in the list, on its page, in the feed
   assert.match((await visitor.get(`/projects/programme-${process.pid}`)).body, /Annonce programmée/);
 });
 
-test('a post due in a moment is not hidden by the page cache: the list is not cached so near its date', async () => {
+test('a post due in a moment is not hidden by the page cache: the cached list expires at its date', async () => {
   const due = Date.now() + 1500;
   makePost(t.db, { title: 'Annonce imminente', publishedAt: new Date(due).toISOString() });
   const visitor = t.client();
@@ -76,6 +76,35 @@ test('a post due in a moment is not hidden by the page cache: the list is not ca
   // No write and no clearing in between: the list served now must be rendered afresh.
   assert.match((await visitor.get('/news')).body, /Annonce imminente/);
   assert.match((await visitor.get('/news/feed.atom')).body, /Annonce imminente/);
+});
+
+test('a post due in a moment appears on its project’s cached page at its date, and the page comes from the cache until then', async () => {
+  const slug = `imminent-${process.pid}`;
+  const project = makeProject(t.db, { slug });
+  const shown = makePost(t.db, { projectId: project, title: 'Déjà parue' });
+  const due = Date.now() + 1500;
+  makePost(t.db, { projectId: project, title: 'Parution imminente', publishedAt: new Date(due).toISOString() });
+  t.app.pageCache.clear(); // as a write through the back office would
+  const visitor = t.client();
+  const english = t.client();
+  await english.get('/lang/en');
+  assert.doesNotMatch((await english.get(`/projects/${slug}`)).body, /Parution imminente/);
+  const first = await visitor.get(`/projects/${slug}`);
+  assert.match(first.body, /Déjà parue/);
+  assert.doesNotMatch(first.body, /Parution imminente/);
+  // Behind the app's back (no write it hears of): the page still served is the cached one.
+  t.db.sqlite.prepare("update news_posts set title = 'Déjà parue, retouchée' where id = ?").run(shown.id);
+  const cached = await visitor.get(`/projects/${slug}`);
+  assert.doesNotMatch(cached.body, /retouchée/, 'served from the page cache before the date');
+  assert.doesNotMatch(cached.body, /Parution imminente/, 'never before its date');
+  await new Promise((resolve) => setTimeout(resolve, due - Date.now() + 20));
+  // No write and no clearing in between: at its date the page is rendered afresh.
+  const after = await visitor.get(`/projects/${slug}`);
+  assert.match(after.body, /Parution imminente/);
+  assert.match(after.body, /Déjà parue, retouchée/);
+  const englishAfter = (await english.get(`/projects/${slug}`)).body;
+  assert.match(englishAfter, /lang="en"/);
+  assert.match(englishAfter, /Parution imminente/);
 });
 
 test('away from any scheduled date, the anonymous list comes from the page cache', async () => {

@@ -1,14 +1,12 @@
 // The public pages of the news: the list (newest first, filtered by project, paginated; htmx
 // swaps the list when the filter changes) and a post's own page. A post of a project this person
 // may not see, and a post not yet published, is a 404 (administrators may read drafts).
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Db } from '../../db/open.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { render } from '../../platform/render.ts';
 import { notFound } from '../../platform/http.ts';
 import { canSeeProject } from '../../platform/participation.ts';
 import { findPostBySlug, findProject, listNewsProjects, listPublishedPosts, nextScheduledAt } from './queries.ts';
 import { renderMarkdown } from '../../platform/markdown.ts';
-import { TTL_MS } from '../../platform/page-cache.ts';
 import { parsePage, plainExcerpt, postState } from './rules.ts';
 
 type ListQuery = { project?: string; page?: string };
@@ -23,12 +21,14 @@ export function newsUrl(o: { project?: string | null; page?: number }): string {
 }
 
 /**
- * Whether an anonymous list may go to the page cache: not when a scheduled post falls due before
- * the entry would expire (a second of margin for the rendering), else the cache would hide it.
+ * Tells the page cache when the next scheduled post falls due: no cached page (the list, a
+ * project's page with its news panel) outlives it, so the post shows on its date, never before.
  */
-function cacheable(db: Db): boolean {
-  const due = nextScheduledAt(db);
-  return due === undefined || Date.parse(due) > Date.now() + TTL_MS + 1000;
+export function announcePublications(app: FastifyInstance): void {
+  app.pageCache.changesAt((after) => {
+    const due = nextScheduledAt(app.db, new Date(after));
+    return due === undefined ? null : Date.parse(due);
+  });
 }
 
 export async function listNews(request: FastifyRequest<{ Querystring: ListQuery }>, reply: FastifyReply) {
@@ -47,7 +47,7 @@ export async function listNews(request: FastifyRequest<{ Querystring: ListQuery 
     reply,
     'news/index',
     { title: request.t('news.list.title'), posts: posts.map((p) => ({ ...p, excerpt: plainExcerpt(renderMarkdown(p.body_md)) })), hasNext, page, project: project ?? null, choices, newsUrl },
-    { fragment: 'news/_list', cache: request.user ? undefined : cacheable(db) },
+    { fragment: 'news/_list' },
   );
 }
 

@@ -2,7 +2,7 @@
 // root: the public pages under /news, the back office under /admin/news behind onlyRole('admin').
 import type { FastifyPluginAsync } from 'fastify';
 import { onlyRole } from '../../platform/http.ts';
-import { listNews, showNews } from './public.ts';
+import { announcePublications, listNews, showNews } from './public.ts';
 import { newsFeed } from './feed.ts';
 import { adminNews, newPost, createPost, editPost, savePost, confirmDeletePost, removePost, postUpload } from './admin.ts';
 
@@ -10,6 +10,7 @@ import { adminNews, newPost, createPost, editPost, savePost, confirmDeletePost, 
 const cached = (query: string[] = []) => ({ config: { pageCache: { query } } });
 
 export const routes: FastifyPluginAsync = async (app) => {
+  announcePublications(app); // cached pages expire when a scheduled post falls due
   app.get('/news', cached(['project', 'page']), listNews);
   app.get('/news/feed.atom', newsFeed);
   app.get('/news/:slug', cached(), showNews);
