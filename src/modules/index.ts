@@ -15,5 +15,6 @@ import { manifest as news } from './news/manifest.ts';
 import { manifest as events } from './events/manifest.ts';
 import { manifest as notifications } from './notifications/manifest.ts';
 import { manifest as campaigns } from './campaigns/manifest.ts';
+import { manifest as votation } from './votation/manifest.ts';
 
-export const modules: Manifest[] = [site, accounts, setup, admin, projects, presentation, profiles, consultation, debate, moderation, comments, news, events, notifications, campaigns];
+export const modules: Manifest[] = [site, accounts, setup, admin, projects, presentation, profiles, consultation, debate, moderation, comments, news, events, notifications, campaigns, votation];

@@ -1,0 +1,38 @@
+// Every route of the votation, one line each. Pages and files are read by anyone who may see
+// the step; ballots need an account allowed to vote or an access code of the roll (code entries
+// count failures per address); administrators edit questions and the roll.
+import type { FastifyPluginAsync } from 'fastify';
+import { onlyRole } from '../../platform/http.ts';
+import { addressOf, failureLimit, participationLimits } from '../../platform/rate-limits.ts';
+import { uploadRoute } from '../../platform/multipart.ts';
+import { showSecrecy, showVotation } from './page.ts';
+import { lookupBallot, postBallot, postCode } from './ballots.ts';
+import { ballotsCsv, ballotsJson } from './results.ts';
+import { adminHome, editQuestion, postQuestion, removeQuestion } from './admin.ts';
+import { postCodes, postRoll, ROLL_FILE_BYTES } from './admin-roll.ts';
+
+const cached = { config: { pageCache: { query: [] } } };
+const vote = { config: participationLimits.vote };
+
+export const routes: FastifyPluginAsync = async (app) => {
+  // Ten wrong codes per address in 15 minutes: guessing a 120-bit code stays hopeless, and a
+  // town hall's shared Wi-Fi still lets people mistype.
+  const codeLimit = failureLimit(app, 'votation-code', 10, 15, addressOf);
+  app.get('/:stepId', cached, showVotation);
+  app.get('/:stepId/secrecy', cached, showSecrecy);
+  app.post('/:stepId/code', vote, postCode(codeLimit));
+  app.post('/:stepId/ballot', vote, postBallot(codeLimit));
+  app.post('/:stepId/lookup', lookupBallot);
+  app.get('/:stepId/ballots.json', ballotsJson);
+  app.get('/:stepId/ballots.csv', ballotsCsv);
+  // Administrators only.
+  await app.register(async (admin) => {
+    admin.addHook('preHandler', onlyRole('admin'));
+    admin.get('/:stepId/admin', adminHome);
+    admin.post('/:stepId/admin/questions', postQuestion);
+    admin.post('/:stepId/admin/questions/:questionId', editQuestion);
+    admin.post('/:stepId/admin/questions/:questionId/delete', removeQuestion);
+    admin.post<{ Params: { stepId: string } }>('/:stepId/admin/roll', uploadRoute({ file: 'roll', fileBytes: ROLL_FILE_BYTES, fields: 2, fieldBytes: 200, totalFieldBytes: 400 }), postRoll);
+    admin.post('/:stepId/admin/codes', postCodes);
+  });
+};
