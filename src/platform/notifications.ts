@@ -1,7 +1,9 @@
 // Follows and notifications, written by every module inside its own write transactions: people
 // follow a project, a step or a contribution (authors follow what they write); `notify` tells
 // the followers of what changed, once each, never the person who did it, and moves their unread
-// counters in the same transaction. The notifications module shows them and sends the emails.
+// counters in the same transaction. The named functions below are what modules call (a new
+// contribution, a status change, an official answer, results); the notifications module shows
+// them and sends the emails.
 import type { Db } from '../db/open.ts';
 import type { Tx } from '../db/write.ts';
 import { readSync } from '../db/write.ts';
@@ -132,6 +134,42 @@ export function announceContribution(db: Db, tx: Tx, c: Omit<WrittenContribution
     return notify(db, tx, { kind: 'new_contribution', ...common, followersOf: [{ kind: 'step', id: c.step.id }, { kind: 'project', id: c.step.project_id }] }, now);
   }
   return notify(db, tx, { kind: 'reply', ...common, followersOf: [{ kind: 'contribution', id: c.parentId }] }, now);
+}
+
+/** A contribution as the official write that decides about it knows it. */
+export interface DecidedContribution {
+  id: number;
+  authorId: number;
+  step: { id: number; project_id: number };
+}
+
+/**
+ * Inside the write that changes a contribution's status (a proposal selected, refused, being
+ * studied, done: the module's own statuses, not moderation's, which tells its author as
+ * 'moderated'): its author is told, following it or not, and so is everyone who follows it;
+ * never `actorId`, the official who changed it (null when the clock did, e.g. at a step's
+ * close). Call it only when the status really changed. Returns how many were told.
+ */
+export function contributionStatusChanged(db: Db, tx: Tx, c: DecidedContribution, actorId: number | null, now = new Date().toISOString()): number {
+  return tellAboutDecision(db, tx, 'status', c, actorId, now);
+}
+
+/**
+ * Inside the write that posts an official answer to a contribution (the municipality answering
+ * a proposal or a question): its author and its followers are told, as for a status change.
+ * Posting it again after an edit should not call this a second time. Returns how many were told.
+ */
+export function officialAnswerPosted(db: Db, tx: Tx, c: DecidedContribution, actorId: number | null, now = new Date().toISOString()): number {
+  return tellAboutDecision(db, tx, 'official_answer', c, actorId, now);
+}
+
+function tellAboutDecision(db: Db, tx: Tx, kind: 'status' | 'official_answer', c: DecidedContribution, actorId: number | null, now: string): number {
+  return notify(
+    db,
+    tx,
+    { kind, actorId, projectId: c.step.project_id, stepId: c.step.id, contributionId: c.id, people: [c.authorId], followersOf: [{ kind: 'contribution', id: c.id }] },
+    now,
+  );
 }
 
 /**
