@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { serve } from './cli/serve.ts';
-import { adminCreate, backup, configCommand, demo, migrateCommand } from './cli/commands.ts';
+import { adminCreate, backup, configCommand, demo, migrateCommand, recountCommand } from './cli/commands.ts';
 import { CliError, usage } from './cli/usage.ts';
 
 // The bundle ships a source map: stack traces then point at src/ rather than dist/main.js.
@@ -39,6 +39,9 @@ async function run(argv: string[]): Promise<number | null> {
       return demo(config());
     case 'config':
       return configCommand();
+    case 'recount':
+      if (!rest[0]) throw new CliError('recount needs a ballot file.');
+      return recountCommand(rest[0]);
     default:
       throw new CliError(`Unknown command: ${command}`);
   }

@@ -16,6 +16,7 @@ import { CliError } from './usage.ts';
 import { checkDisplayName, normalizeName, reservedNames } from '../platform/names.ts';
 import { getSite } from '../platform/site.ts';
 import { en } from '../platform/messages.en.ts';
+import { recountLines } from '../modules/votation/recount.ts';
 
 /** The reset link printed by `admin create` lasts a day: it is often passed on by someone else. */
 export const ADMIN_LINK_LIFETIME_MS = 24 * 3600_000;
@@ -133,5 +134,18 @@ export function configCommand(env: NodeJS.ProcessEnv = process.env): number {
     const origin = env[name] === undefined ? ' (default)' : '';
     console.log(`${name}=${value}${origin}\n    ${option.doc}`);
   }
+  return 0;
+}
+
+/** `palabre recount <file>`: a votation's results recomputed from its published ballot file. */
+export function recountCommand(file: string): number {
+  let lines: string[];
+  try {
+    lines = recountLines(fs.readFileSync(path.resolve(file)));
+  } catch (err) {
+    process.stderr.write(`Cannot recount ${file}: ${(err as Error).message}\n`);
+    return 1;
+  }
+  for (const line of lines) console.log(line);
   return 0;
 }

@@ -13,6 +13,8 @@ Commands:
                                         (safe while the server runs) and check it.
   demo                                  Apply migrations and load demonstration content.
   config                                Show every option, its current value and its meaning.
+  recount <file>                        Recompute a votation's results from its published
+                                        ballot file (ballots.json) and print them.
   help                                  Show this text.
 
 Configuration comes from environment variables (see README.md and .env.example).
