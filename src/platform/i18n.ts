@@ -79,10 +79,9 @@ export function createI18n(catalogues: Messages[], timeZone: string, strict: boo
     const day = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'long' });
     const dayTime = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'long', timeStyle: 'short' });
     const num = new Intl.NumberFormat(locale);
-    const toDate = (v: string | Date) => (typeof v === 'string' ? new Date(v) : v);
     formats[locale] = {
-      date: (v) => (v ? day.format(toDate(v)) : ''),
-      dateTime: (v) => (v ? dayTime.format(toDate(v)) : ''),
+      date: memoFormat(day),
+      dateTime: memoFormat(dayTime),
       // Small whole numbers have no separators in any locale: skip Intl, which is slow.
       number: (n) => (Number.isInteger(n) && n > -1000 && n < 1000 ? String(n) : num.format(n)),
     };
@@ -92,5 +91,24 @@ export function createI18n(catalogues: Messages[], timeZone: string, strict: boo
     has: (key) => merged.fr.has(key) || [...merged.fr.keys()].some((k) => k.startsWith(`${key}.`)),
     translator: (locale) => translators[locale],
     formatter: (locale) => formats[locale],
+  };
+}
+
+/**
+ * Intl formatting costs a few microseconds a call, and a list page formats the same stored
+ * dates on every request (a card's date, twenty cards a page): the strings are kept, a bounded
+ * number of them, keyed by the stored ISO text.
+ */
+function memoFormat(format: Intl.DateTimeFormat): (v: string | Date | null | undefined) => string {
+  const seen = new Map<string, string>();
+  return (v) => {
+    if (!v) return '';
+    if (typeof v !== 'string') return format.format(v);
+    let out = seen.get(v);
+    if (out === undefined) {
+      if (seen.size >= 5000) seen.clear();
+      seen.set(v, (out = format.format(new Date(v))));
+    }
+    return out;
   };
 }

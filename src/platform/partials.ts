@@ -18,3 +18,19 @@ export function createPartial(eta: Eta, production: boolean): PartialRenderer {
     return template.fn.call(eta, data, { filepath: template.filepath, async: false });
   };
 }
+
+/**
+ * Eta resolves an include's path on every call (a JSON cache key, then path joins and a check
+ * that it stays in the views folder); for a given including file and name the answer never
+ * changes, so it is kept.
+ */
+export function keepResolvedPaths(eta: Eta): void {
+  const resolve = eta.resolvePath.bind(eta);
+  const paths = new Map<string, string>();
+  eta.resolvePath = (template, options) => {
+    const key = `${options?.filepath ?? ''}\0${template}`;
+    let resolved = paths.get(key);
+    if (resolved === undefined) paths.set(key, (resolved = resolve(template, options)));
+    return resolved;
+  };
+}
