@@ -43,6 +43,8 @@ export const en: Record<keyof typeof fr, string> = {
   'notifications.follow.following': 'You follow this: you get a notification for each new thing.',
   'notifications.follow.stop': 'Stop following',
   'notifications.follow.login': 'Log in to follow this and be notified of what changes.',
+  'notifications.follow.page.intro': 'Following something keeps you informed: a notification for each new thing (replies, comments, a status change, an official answer), and an email if you chose so.',
+  'notifications.follow.page.back': 'Back to the page',
   'notifications.follow.bad_target': 'What you want to follow does not exist.',
   'notifications.flash.followed': 'You now follow this.',
   'notifications.flash.unfollowed': 'You no longer follow this.',

@@ -45,6 +45,8 @@ export const fr = {
   'notifications.follow.following': 'Vous suivez ce contenu : vous recevez une notification à chaque nouveauté.',
   'notifications.follow.stop': 'Ne plus suivre',
   'notifications.follow.login': 'Connectez-vous pour suivre ce contenu et être notifié des nouveautés.',
+  'notifications.follow.page.intro': 'Suivre un contenu vous tient au courant : une notification à chaque nouveauté (réponses, commentaires, changement de statut, réponse officielle), et un courriel si vous l’avez choisi.',
+  'notifications.follow.page.back': 'Revenir à la page',
   'notifications.follow.bad_target': 'Ce que vous voulez suivre n’existe pas.',
   'notifications.flash.followed': 'Vous suivez désormais ce contenu.',
   'notifications.flash.unfollowed': 'Vous ne suivez plus ce contenu.',

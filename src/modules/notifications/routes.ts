@@ -4,7 +4,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { openNotification, readAll, showList } from './list.ts';
 import { saveSettings, showSettings } from './settings.ts';
-import { followTarget, unfollowTarget } from './follows.ts';
+import { followTarget, showFollow, unfollowTarget } from './follows.ts';
 import { confirmUnsubscribe, postUnsubscribe } from './unsubscribe.ts';
 
 const oneClick = { config: { csrf: false } };
@@ -15,6 +15,7 @@ export const routes: FastifyPluginAsync = async (app) => {
   app.get('/notifications/settings', showSettings);
   app.post('/notifications/settings', saveSettings);
   app.get('/notifications/:id', openNotification);
+  app.get('/follow', showFollow);
   app.post('/follow', followTarget);
   app.post('/unfollow', unfollowTarget);
   app.get('/unsubscribe/:key/:list', confirmUnsubscribe);

@@ -1,6 +1,6 @@
 // Test fixtures of the notifications, on top of test/helpers/factories.ts: a project with an open
-// consultation step and one published opinion (rows written straight to the database, so
-// nothing here imports that module) and notifications written in bulk.
+// consultation step and one published opinion, with its page when asked (rows written straight
+// to the database, so nothing here imports that module) and notifications written in bulk.
 import { makeProject, makeStep } from '../../../test/helpers/factories.ts';
 import type { Db } from '../../db/open.ts';
 import { write } from '../../db/write.ts';
@@ -28,6 +28,16 @@ export function makePlace(db: Db, authorId: number, o: { visibility?: Visibility
       .run(stepId, authorId, o.status ?? 'published', `Un avis ${n}`, new Date().toISOString()).lastInsertRowid,
   );
   return { projectId, projectSlug, stepId, contributionId };
+}
+
+/** As makePlace, with the consultation's own rows (a section, the item), so the opinion has its page. */
+export function makeItemPlace(db: Db, authorId: number, o: { visibility?: Visibility; status?: ContributionStatus } = {}): Place {
+  const place = makePlace(db, authorId, o);
+  const sectionId = Number(db.sqlite.prepare("insert into consultation_sections (step_id, parent_id, title) values (?, null, 'Chapitre suivi')").run(place.stepId).lastInsertRowid);
+  db.sqlite
+    .prepare("insert into consultation_items (contribution_id, section_id, kind, type_id, proposed_text, published, created_at) values (?, ?, 'opinion', null, null, ?, ?)")
+    .run(place.contributionId, sectionId, (o.status ?? 'published') === 'published' ? 1 : 0, new Date().toISOString());
+  return place;
 }
 
 /** A new contribution in the place, told to the followers of its step and project (as a module's write would). */
