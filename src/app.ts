@@ -23,8 +23,7 @@ import { createMailer } from './platform/mail.ts';
 import { registerAssets } from './platform/assets.ts';
 import { useAssets } from './platform/render.ts';
 import { createPageCache } from './platform/page-cache.ts';
-import helmet from '@fastify/helmet';
-import { helmetOptions } from './platform/security.ts';
+import { securityHeaders } from './platform/security.ts';
 import { registerErrorPages } from './platform/errors.ts';
 import { randomString } from './platform/secrets.ts';
 import { HttpError } from './platform/http.ts';
@@ -88,7 +87,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(formbody);
   // Multipart is only marked here; upload routes read it as a stream (platform/multipart.ts).
   await app.register(multipart, { limits: { fields: 0, files: 0, parts: 0 }, throwFileSizeLimit: false });
-  await app.register(helmet, helmetOptions(config));
+  const security = securityHeaders(config);
+  app.addHook('onRequest', async (_request, reply) => void reply.headers(security));
   await app.register(rateLimit, {
     global: false,
     enableDraftSpec: false,
