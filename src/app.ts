@@ -31,7 +31,7 @@ import { refuseStrayMultipart } from './platform/multipart.ts';
 import { startJobs } from './platform/jobs.ts';
 import { cookieNames } from './platform/session-cookie.ts';
 import { viewsDir } from './platform/paths.ts';
-import { createPartial, keepResolvedPaths } from './platform/partials.ts';
+import { createPartial, escapeHtml, keepResolvedPaths } from './platform/partials.ts';
 import { modules } from './modules/index.ts';
 import './platform/types.ts';
 
@@ -95,7 +95,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     errorResponseBuilder: () => new HttpError(429, 'errors.429.text'),
     ...(opts.rateLimits === false ? { max: Number.MAX_SAFE_INTEGER, allowList: () => true } : {}),
   });
-  const eta = new Eta({ autoEscape: true, views: viewsDir, cache: config.production });
+  const eta = new Eta({ autoEscape: true, escapeFunction: escapeHtml, views: viewsDir, cache: config.production });
   if (config.production) keepResolvedPaths(eta);
   await app.register(view, { engine: { eta }, root: viewsDir, production: config.production });
   app.decorate('partial', createPartial(eta, config.production));
