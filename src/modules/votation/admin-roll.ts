@@ -9,7 +9,7 @@ import { text } from '../../platform/forms.ts';
 import { loadVotation, settingsOf, type StepContext, type StepParams } from './guards.ts';
 import { adminPage } from './admin.ts';
 import { parseRoll, ROLL_MAX } from './roll-csv.ts';
-import { importRoll, issueCodes } from './writes.ts';
+import { eraseRoll, importRoll, issueCodes } from './writes.ts';
 import { codeHash, newCode, votationKey } from './codes.ts';
 
 export const ROLL_FILE_BYTES = 20 * 1024 * 1024;
@@ -54,4 +54,14 @@ export async function postCodes(request: FastifyRequest<{ Params: StepParams }>,
   });
   reply.header('cache-control', 'no-store');
   return render(request, reply, 'votation/codes', { title: request.t('votation.codes.title', { title: ctx.step.title }), ...ctx, issued, sent: send ? issued.filter((e) => e.email).length : 0, url, base: `/votation/${ctx.step.id}` });
+}
+
+/** POST …/admin/roll/erase: after the close, the roll keeps its rows but no longer says who. */
+export async function postEraseRoll(request: FastifyRequest<{ Params: StepParams }>, reply: FastifyReply) {
+  const ctx = loadVotation(request, request.params.stepId);
+  if (settingsOf(ctx).electorate !== 'roll') throw new HttpError(403, 'votation.roll.refused.accounts');
+  if (ctx.state !== 'closed') throw new HttpError(403, 'votation.roll.refused.open');
+  eraseRoll(request.server.db, ctx.step.id);
+  setFlash(reply, 'votation.flash.roll_erased');
+  return reply.redirect(`/votation/${ctx.step.id}/admin#roll`, 303);
 }

@@ -1,12 +1,13 @@
 // What the votation stores about a person: the register says they voted (never how: ballots
-// hold no person). Roll entries hold names and emails but no account, so they are not a
-// person's account data; they go when the step is deleted. Erasure keeps the register's row
-// (the turnout was counted from it), tied to the emptied account.
+// hold no person), and the electoral roll holds identifiers, names and emails but no account.
+// An account's erasure keeps its register row (the turnout was counted from it), tied to the
+// emptied account; the roll's people are erased by the administrator after the close
+// (eraseRoll: identifiers replaced, names, emails and codes removed, rows and counts kept).
 import type { PersonalData } from '../../platform/module.ts';
 import { readSync } from '../../db/write.ts';
 
 export const personalData: PersonalData = {
-  tables: ['votation_voters'],
+  tables: ['votation_voters', 'votation_roll'],
   export(db, userId) {
     return {
       voted_in: readSync(db).all(

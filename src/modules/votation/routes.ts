@@ -9,7 +9,7 @@ import { showSecrecy, showVotation } from './page.ts';
 import { lookupBallot, postBallot, postCode } from './ballots.ts';
 import { ballotsCsv, ballotsJson } from './results.ts';
 import { adminHome, editQuestion, postQuestion, removeQuestion } from './admin.ts';
-import { postCodes, postRoll, ROLL_FILE_BYTES } from './admin-roll.ts';
+import { postCodes, postEraseRoll, postRoll, ROLL_FILE_BYTES } from './admin-roll.ts';
 
 const cached = { config: { pageCache: { query: [] } } };
 const vote = { config: participationLimits.vote };
@@ -34,5 +34,6 @@ export const routes: FastifyPluginAsync = async (app) => {
     admin.post('/:stepId/admin/questions/:questionId/delete', removeQuestion);
     admin.post<{ Params: { stepId: string } }>('/:stepId/admin/roll', uploadRoute({ file: 'roll', fileBytes: ROLL_FILE_BYTES, fields: 2, fieldBytes: 200, totalFieldBytes: 400 }), postRoll);
     admin.post('/:stepId/admin/codes', postCodes);
+    admin.post('/:stepId/admin/roll/erase', postEraseRoll);
   });
 };

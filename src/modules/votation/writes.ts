@@ -149,5 +149,20 @@ export function issueCodes(db: Db, stepId: number, renew: boolean, issue: () => 
   });
 }
 
+/**
+ * After the close, the roll's people are erased: each entry keeps its row (the register points
+ * at it, so the turnout stays) under a neutral identifier, without name, email or code.
+ */
+export function eraseRoll(db: Db, stepId: number): number {
+  return write(db, (tx) =>
+    tx.run(
+      db
+        .updateTable('votation_roll')
+        .set((eb) => ({ identifier: eb.fn<string>('printf', [eb.val('#%d'), eb.ref('id')]), name: null, email: null, code_hash: null }))
+        .where('step_id', '=', stepId),
+    ).changes,
+  );
+}
+
 /** Raised by handlers: a code path check of the step's state, as the gate does for accounts. */
 export const closedError = () => new HttpError(403, 'participation.closed');
