@@ -8,6 +8,8 @@ import { browserSkip, openTab } from '../helpers/browser.ts';
 import { logInQuickly, useDemoSite } from '../helpers/demo-site.ts';
 import { linkIn } from '../helpers/smtp.ts';
 import { javaSkip, validateHtml, type HtmlDocument } from '../helpers/html-validator.ts';
+import { addRoll, makeVotation, setState } from '../../src/modules/votation/test-fixtures.ts';
+import { castBallot } from '../../src/modules/votation/writes.ts';
 
 const LANGS = ['fr', 'en'] as const;
 type Lang = (typeof LANGS)[number];
@@ -257,6 +259,52 @@ describe('the pages are valid HTML', { skip: browserSkip ?? javaSkip }, () => {
         await page.goto(`${await debatePage(tab.context)}/admin`);
         await page.fill('#field-for_role', ''); // a half-filled opinion is refused
         await submit(page, 'form[action$="/admin/opinions"] button[type=submit]'); // 422 with its errors
+      }
+      await done();
+      problems.push(...tab.problems);
+      await tab.context.close();
+    }
+    // The votation: the demo's page, a refused ballot (422), a ballot and its receipt; a roll
+    // votation's code form, refused code and ballot; its admin page, a refused question and the
+    // code sheet; after the close, the results, a refused lookup and a ballot found by receipt.
+    {
+      const tab = await openTab(site.browser, site.server.url, false);
+      const done = recordNavigations(tab.page, docs, () => `${lang}, JavaScript off, votation,`);
+      const { page } = tab;
+      const db = site.server.app.db;
+      await logInQuickly(tab.context, 'valide-admin@exemple.fr');
+      for (lang of LANGS) {
+        await useLanguage(tab.context, lang);
+        const demo = /href="(\/votation\/\d+)"/.exec(await (await tab.context.request.get('/projects/charte-participation')).text())![1]!;
+        await page.goto(demo);
+        if (lang === 'fr') {
+          await submit(page, 'form.votation-ballot button[type=submit]'); // 422 with its errors
+          await page.check('#q0-0');
+          for (let o = 0; o < 3; o++) await page.check(`#q1_o${o}-1`);
+          await submit(page, 'form.votation-ballot button[type=submit]'); // the receipt
+        }
+        const roll = makeVotation(db, { electorate: 'roll' });
+        const [code] = addRoll(db, site.server.dataDir, roll.stepId, 1);
+        await page.goto(`/votation/${roll.stepId}`);
+        await page.goto(`/votation/${roll.stepId}/secrecy`);
+        await page.goto(`/votation/${roll.stepId}`);
+        await submit(page, 'form[action$="/code"] button[type=submit]'); // 422
+        await page.fill('#field-code', code!);
+        await submit(page, 'form[action$="/code"] button[type=submit]'); // the ballot
+        const upcoming = makeVotation(db, { state: 'upcoming', electorate: 'roll' });
+        addRoll(db, site.server.dataDir, upcoming.stepId, 2);
+        await page.goto(`/votation/${upcoming.stepId}/admin`);
+        await page.fill('#field-new-title', '');
+        await submit(page, 'form[action$="/admin/questions"] button[type=submit]'); // 422
+        await submit(page, 'form[action$="/admin/codes"] button[type=submit]'); // the code sheet
+        const closed = makeVotation(db);
+        const receipt = await castBallot(db, closed.step, { userId: 1 }, [1, [0, 2, 5]], null);
+        setState(db, closed.stepId, 'closed');
+        site.server.app.pageCache.clear();
+        await page.goto(`/votation/${closed.stepId}`);
+        await submit(page, 'form[action$="/lookup"] button[type=submit]'); // 422
+        await page.fill('#field-receipt', receipt);
+        await submit(page, 'form[action$="/lookup"] button[type=submit]');
       }
       await done();
       problems.push(...tab.problems);
