@@ -14,6 +14,7 @@ import * as m0010 from './0010_events.ts';
 import * as m0011 from './0011_site_pages.ts';
 import * as m0012 from './0012_notifications.ts';
 import * as m0013 from './0013_campaigns.ts';
+import * as m0014 from './0014_questionnaire.ts';
 import * as m0015 from './0015_votation.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -30,5 +31,6 @@ export const migrations: Record<string, Migration> = {
   '0011_site_pages': m0011,
   '0012_notifications': m0012,
   '0013_campaigns': m0013,
+  '0014_questionnaire': m0014,
   '0015_votation': m0015,
 };

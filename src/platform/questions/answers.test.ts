@@ -85,12 +85,12 @@ test('every accepted answer shown again as form values is read back as the same 
 const file = question('file', { accept: ['pdf', 'png'], maxBytes: 1000 }, { id: 20 });
 const pdf = Buffer.from('%PDF-1.7 un document');
 const FILES: [string, Parameters<typeof parseAnswer>[2], Answer | null | undefined, string | undefined, unknown][] = [
-  ['a PDF is recognised by its first bytes', { data: pdf, tooBig: false }, undefined, undefined, 'pdf'],
-  ['a text file is refused whatever its name', { data: Buffer.from('bonjour'), tooBig: false }, undefined, 'questions.errors.file_kind', null],
-  ['a JPEG is refused when only PDF and PNG are accepted', { data: Buffer.from([0xff, 0xd8, 0xff, 0xe0]), tooBig: false }, undefined, 'questions.errors.file_kind', null],
-  ['a file cut by the size limit is refused', { data: null, tooBig: true }, undefined, 'questions.errors.file_size', null],
-  ['a file larger than the question allows is refused', { data: Buffer.concat([pdf, Buffer.alloc(1000)]), tooBig: false }, undefined, 'questions.errors.file_size', null],
-  ['no new file keeps the one sent before', { data: null, tooBig: false }, { kind: 'pdf', size: 10, stored: 'a.pdf' }, undefined, 'pdf'],
+  ['a PDF is recognised by its first bytes', { file: pdf, tooBig: false }, undefined, undefined, 'pdf'],
+  ['a text file is refused whatever its name', { file: Buffer.from('bonjour'), tooBig: false }, undefined, 'questions.errors.file_kind', null],
+  ['a JPEG is refused when only PDF and PNG are accepted', { file: Buffer.from([0xff, 0xd8, 0xff, 0xe0]), tooBig: false }, undefined, 'questions.errors.file_kind', null],
+  ['a file cut by the size limit is refused', { file: null, tooBig: true }, undefined, 'questions.errors.file_size', null],
+  ['a file larger than the question allows is refused', { file: Buffer.concat([pdf, Buffer.alloc(1000)]), tooBig: false }, undefined, 'questions.errors.file_size', null],
+  ['no new file keeps the one sent before', { file: null, tooBig: false }, { kind: 'pdf', size: 10, stored: 'a.pdf' }, undefined, 'pdf'],
 ];
 for (const [name, sent, previous, error, kind] of FILES) {
   test(name, () => {

@@ -14,9 +14,9 @@ export interface Parsed {
   error?: FieldError;
 }
 
-/** A file sent with the page, already read by the platform's multipart parser. */
+/** A file sent with the page, as the platform's multipart parser reads it (multipart.ts Upload). */
 export interface SentFile {
-  data: Buffer | null;
+  file: Buffer | null;
   tooBig: boolean;
 }
 
@@ -148,12 +148,12 @@ function parseRanking(q: Question, body: FormValues, name: string): Parsed {
 function parseFile(q: Question, file: SentFile | undefined, previous: Answer | null | undefined): Parsed {
   const keep = previous && typeof previous === 'object' && 'stored' in previous ? previous : null;
   if (file?.tooBig) return fail('questions.errors.file_size', { mb: Math.round((q.config.maxBytes ?? 0) / 100_000) / 10 });
-  if (!file?.data) return keep ? { answer: keep } : none(q);
-  if (file.data.length > (q.config.maxBytes ?? Infinity)) return fail('questions.errors.file_size', { mb: Math.round((q.config.maxBytes ?? 0) / 100_000) / 10 });
-  const kind = sniffFile(file.data);
+  if (!file?.file) return keep ? { answer: keep } : none(q);
+  if (file.file.length > (q.config.maxBytes ?? Infinity)) return fail('questions.errors.file_size', { mb: Math.round((q.config.maxBytes ?? 0) / 100_000) / 10 });
+  const kind = sniffFile(file.file);
   if (!kind || !(q.config.accept ?? []).includes(kind)) return fail('questions.errors.file_kind', { kinds: (q.config.accept ?? []).join(', ') });
   // Stored by the caller (it knows where); the answer says what was checked.
-  return { answer: { kind, size: file.data.length, stored: '' } satisfies FileAnswer };
+  return { answer: { kind, size: file.file.length, stored: '' } satisfies FileAnswer };
 }
 
 /** The points of a scale: min..max (labels, when given, name them from min upwards). */

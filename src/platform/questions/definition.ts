@@ -1,7 +1,7 @@
 // A question's definition as an administrator writes it (the builder's form) or a file brings it
 // (an imported questionnaire): checked here once, with errors as catalogue keys per field.
 import type { FormErrors } from '../forms.ts';
-import { CONDITION_OPS, FILE_KINDS, QUESTION_TYPES, WITH_OPTIONS, type Condition, type FileKind, type FormValues, type Jump, type QuestionConfig, type QuestionType } from './types.ts';
+import { CONDITION_OPS, FILE_KINDS, QUESTION_TYPES, WITH_OPTIONS, type Condition, type ConditionOp, type FileKind, type FormValues, type Jump, type Question, type QuestionConfig, type QuestionType } from './types.ts';
 
 export const LIMITS = { title: 500, help: 2000, option: 200, options: 60, rows: 40, labels: 11, fileMb: 20 } as const;
 
@@ -180,4 +180,33 @@ export function toForm(d: Definition): FormValues {
   if (cond) Object.assign(v, { show_if_question: String(cond.question), show_if_op: cond.op, show_if_value: cond.value });
   if (d.jump) Object.assign(v, { jump_question: String(d.jump.when.question), jump_op: d.jump.when.op, jump_value: d.jump.when.value, jump_to: String(d.jump.to) });
   return v;
+}
+
+const YES = new Set(['yes', 'oui', 'true', '1']);
+const NO = new Set(['no', 'non', 'false', '0']);
+
+/**
+ * A condition's value as an administrator types it (an option's label or number from 1, oui /
+ * non) turned into what answers are compared with (an option index, 'yes' / 'no'); null when it
+ * names no option of that question.
+ */
+export function conditionValueIn(ref: Pick<Question, 'type' | 'config'>, raw: string, op: ConditionOp): string | null {
+  const v = raw.trim();
+  if (ref.type === 'yes_no') return YES.has(v.toLowerCase()) ? 'yes' : NO.has(v.toLowerCase()) ? 'no' : null;
+  const options = ref.type === 'multiple' || ref.type === 'single' || ref.type === 'ranking' ? (ref.config.options ?? []) : null;
+  if (!options) return v;
+  if (ref.type === 'multiple' && (v.toLowerCase() === 'other' || v.toLowerCase() === 'autre') && ref.config.other) return 'other';
+  const byLabel = options.findIndex((o) => o.toLocaleLowerCase('fr') === v.toLocaleLowerCase('fr'));
+  if (byLabel >= 0) return String(byLabel);
+  const n = /^\d{1,3}$/.test(v) ? Number(v) - 1 : -1;
+  return n >= 0 && n < options.length && op !== undefined ? String(n) : null;
+}
+
+/** The stored value as the builder shows it again: the option's label, oui / non. */
+export function conditionValueOut(ref: Pick<Question, 'type' | 'config'> | undefined, value: string): string {
+  if (!ref) return value;
+  if (ref.type === 'yes_no') return value === 'yes' ? 'oui' : 'non';
+  if (value === 'other') return 'autre';
+  const options = ref.config.options;
+  return options && /^\d+$/.test(value) ? (options[Number(value)] ?? value) : value;
 }
