@@ -156,6 +156,10 @@ test('an argument has its own page, readable by anyone while published; hidden o
   assert.match(page.body, /<em>permanent<\/em>/);
   assert.match(page.body, new RegExp(`href="/users/${author.userId}">Inès Auteur</a>`));
   assert.match(page.body, new RegExp(`<a href="/debate/${d.stepId}">Faut-il`));
+  // Following it: a visitor is asked to log in; a logged-in reader gets the button loaded in place.
+  assert.match(page.body, /<p class="follow"><a href="\/login\?next=/);
+  const reader = await loginAs(t);
+  assert.match((await reader.client.get(`/debate/${d.stepId}/arguments/${id}`)).body, new RegExp(`data-hx-get="/follow\\?kind=contribution&amp;id=${id}&amp;`));
   assert.equal((await visitor.get(`/debate/${makeDebate(t.db).stepId}/arguments/${id}`)).statusCode, 404, 'through another step');
   const profile = await visitor.get(`/users/${author.userId}`);
   assert.match(profile.body, new RegExp(`href="/debate/${d.stepId}/arguments/${id}"`), 'the profile links to the permalink');
@@ -168,6 +172,7 @@ test('an argument has its own page, readable by anyone while published; hidden o
   const hiddenPage = await visitor.get(`/debate/${d.stepId}/arguments/${hidden}`);
   assert.equal(hiddenPage.statusCode, 200);
   assert.match(hiddenPage.body, /Masqué par la modération\..*Motif : Propos injurieux/s);
+  assert.doesNotMatch(hiddenPage.body, /class="follow"/, 'no follow button on a hidden argument');
   assert.doesNotMatch(hiddenPage.body, /Texte retiré du public/);
   assert.equal((await visitor.get(`/debate/${d.stepId}/arguments/${pending}`)).statusCode, 404);
   for (const bad of [hidden, pending]) {

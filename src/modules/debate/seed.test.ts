@@ -62,7 +62,7 @@ test('the demo pages render: the debate with its opinions and its bar, and an ar
   assert.equal((await t.client().get(`/debate/${step.id}/arguments/${argument.id}`)).statusCode, 200);
 });
 
-test('running the demo again adds nothing; with every module, the debate comes last in the charter', async () => {
+test('running the demo again adds nothing; with every module, the debate follows the consultation in the charter', async () => {
   const count = () => one<{ n: number }>("select (select count(*) from contributions) + (select count(*) from steps where type = 'debate') + (select count(*) from users) + (select count(*) from debate_votes) + (select count(*) from debate_useful_marks) as n").n;
   const before = count();
   const lines: string[] = [];
@@ -75,7 +75,8 @@ test('running the demo again adds nothing; with every module, the debate comes l
     await runDemo(fresh.db, fresh.app.manifests, noop);
     await runDemo(fresh.db, fresh.app.manifests, noop);
     const steps = fresh.db.sqlite.prepare('select s.type from steps s join projects p on p.id = s.project_id where p.slug = ? order by s.position').all(CHARTER_SLUG) as { type: string }[];
-    assert.deepEqual(steps.map((s) => s.type), ['presentation', 'consultation', 'debate']);
+    // Modules listed after the debate may add their steps after it (the votation adopts the charter).
+    assert.deepEqual(steps.map((s) => s.type).slice(0, 3), ['presentation', 'consultation', 'debate']);
     // The demo citizens are the consultation's: ten of them, whichever seed made them.
     assert.equal((fresh.db.sqlite.prepare("select count(*) as n from users where email like 'demo%@example.org'").get() as { n: number }).n, 10);
   } finally {
