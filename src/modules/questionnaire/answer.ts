@@ -26,8 +26,8 @@ function start(request: FastifyRequest<{ Params: StepParams }>) {
   const questions = listQuestions(db, ctx.step.id);
   if (questions.length === 0) throw new HttpError(404, 'questionnaire.refused.empty');
   const draft = findDraft(db, ctx.step.id, who);
-  if (!draft && who.userId !== null && !settings.several_responses && findSubmitted(db, ctx.step.id, who.userId)) throw new HttpError(409, 'questionnaire.refused.already');
-  if (!draft && who.token && tokenSubmitted(db, ctx.step.id, who.token)) throw new HttpError(409, 'questionnaire.refused.token_used');
+  if (!draft && who.userId !== null && !settings.several_responses && findSubmitted(db, ctx.step.id, who.userId)) throw new HttpError(403, 'questionnaire.refused.already');
+  if (!draft && who.token && tokenSubmitted(db, ctx.step.id, who.token)) throw new HttpError(403, 'questionnaire.refused.token_used');
   return { ctx, settings, who, db, questions, draft, answers: parseAnswers(draft) };
 }
 

@@ -21,7 +21,7 @@ export async function submit(request: FastifyRequest<{ Params: StepParams }>, re
   const user = request.user;
   const ack = s.settings.acknowledgement && user ? { to: user.email, subject: request.t('questionnaire.mail.subject', { title: s.ctx.step.title }), text: request.t('questionnaire.mail.text', { title: s.ctx.step.title, url: `${request.server.config.baseUrl}${base}` }) } : null;
   const result = await submitResponse(request.server.db, s.ctx.step, s.who, s.draft.id, s.questions, answers, { single: !s.settings.several_responses, districtId: districtOf(request, s.who) }, (tx) => ack && request.server.mailer.enqueue(tx, ack));
-  if (!result.ok) throw new HttpError(409, result.reason === 'already' ? 'questionnaire.refused.already' : 'questionnaire.refused.token_used');
+  if (!result.ok) throw new HttpError(403, result.reason === 'already' ? 'questionnaire.refused.already' : 'questionnaire.refused.token_used');
   if (s.who.userId === null) setTokenCookie(request, reply, s.ctx.step.id, null);
   setFlash(reply, 'questionnaire.flash.submitted');
   return reply.redirect(base, 303);
