@@ -16,6 +16,7 @@ import * as m0012 from './0012_notifications.ts';
 import * as m0013 from './0013_campaigns.ts';
 import * as m0014 from './0014_questionnaire.ts';
 import * as m0015 from './0015_votation.ts';
+import * as m0016 from './0016_collect.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_platform_core': m0001,
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '0013_campaigns': m0013,
   '0014_questionnaire': m0014,
   '0015_votation': m0015,
+  '0016_collect': m0016,
 };
