@@ -5,27 +5,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { setFlash } from '../../platform/flash.ts';
 import { text, checkText, hasErrors, type FormErrors } from '../../platform/forms.ts';
-import { write } from '../../db/write.ts';
-import { deleteUserSessionsQuery } from '../../platform/sessions.ts';
-import { logModeration } from '../../platform/moderation-log.ts';
+import { setSuspended } from '../../platform/suspensions.ts';
 import { loadContribution, type IdParams } from './guards.ts';
 import { itemPage, notApplicable } from './items.ts';
 import { MOTIVE_MAX } from './rules.ts';
-
-/** Suspends or reactivates the author; false when the account is in no state for it. */
-export function setSuspension(request: FastifyRequest, authorId: number, suspend: boolean, reason: string, now = new Date().toISOString()): boolean {
-  const db = request.server.db;
-  const adminId = request.user!.id;
-  return write(db, (tx) => {
-    const set = suspend ? { suspended_at: now } : { suspended_at: null };
-    const q = db.updateTable('users').set(set).where('id', '=', authorId).where('deleted_at', 'is', null);
-    const changed = tx.run(suspend ? q.where('suspended_at', 'is', null) : q.where('suspended_at', 'is not', null)).changes;
-    if (changed === 0) return false;
-    if (suspend) tx.run(deleteUserSessionsQuery(db, authorId));
-    logModeration(db, tx, { moderatorId: adminId, action: suspend ? 'suspend' : 'unsuspend', subjectId: authorId, reason: reason || null, now });
-    return true;
-  });
-}
 
 function suspensionHandler(suspend: boolean) {
   return async function suspension(request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply) {
@@ -36,7 +19,7 @@ function suspensionHandler(suspend: boolean) {
     checkText(errors, 'suspend_reason', reason, { required: suspend, max: MOTIVE_MAX });
     if (errors.suspend_reason?.key === 'forms.required') errors.suspend_reason = { key: 'moderation.suspend.errors.reason_required' };
     if (hasErrors(errors)) return itemPage(request, reply, c, { action: 'suspend', values: { suspend_reason: reason }, errors }, 422);
-    if (!setSuspension(request, c.author_id, suspend, reason)) return notApplicable(request, reply, c.id);
+    if (!setSuspended(request.server.db, { adminId: request.user!.id, userId: c.author_id, suspend, reason })) return notApplicable(request, reply, c.id);
     setFlash(reply, suspend ? 'moderation.flash.suspend' : 'moderation.flash.unsuspend');
     return reply.redirect(`/moderation/items/${c.id}`, 303);
   };
