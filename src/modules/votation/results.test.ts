@@ -90,3 +90,21 @@ test('a recount refuses a file whose ballots are out of order or do not fit thei
   assert.throws(() => recountFile(`${head}{"id":"${b}","answers":[1]},\n{"id":"${a}","answers":[0]}\n]}\n`), /ascending/);
   assert.throws(() => recountFile(`${head}{"id":"${a}","answers":[2]}\n]}\n`), /not an option/);
 });
+
+test('a box larger than one read chunk hashes and recounts the same, in id order', async () => {
+  const v = makeVotation(t.db);
+  const insert = t.db.sqlite.prepare('insert into votation_ballots (step_id, id, answers) values (?, ?, ?)');
+  t.db.sqlite.transaction(() => {
+    for (let i = 0; i < 4500; i++) insert.run(v.stepId, createHash('md5').update(String(i)).digest('hex'), JSON.stringify([i % 3 === 0 ? null : i % 2, [i % 6, (i * 7) % 6, 5]]));
+  })();
+  setState(t.db, v.stepId, 'closed');
+  t.app.pageCache.clear();
+  const c = await anonymous(t);
+  assert.equal((await c.get(`/votation/${v.stepId}`)).statusCode, 200);
+  const row = findVotation(t.db, v.stepId);
+  const file = await c.get(`/votation/${v.stepId}/ballots.json`);
+  assert.equal(createHash('sha256').update(file.rawPayload).digest('hex'), row.ballots_sha256);
+  const recount = recountFile(file.rawPayload);
+  assert.equal(recount.results.ballots, 4500);
+  assert.deepEqual(recount.results, resultsOf(row));
+});

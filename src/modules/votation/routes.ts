@@ -3,7 +3,7 @@
 // count failures per address); administrators edit questions and the roll.
 import type { FastifyPluginAsync } from 'fastify';
 import { onlyRole } from '../../platform/http.ts';
-import { addressOf, failureLimit, participationLimits } from '../../platform/rate-limits.ts';
+import { addressOf, failureLimit } from '../../platform/rate-limits.ts';
 import { uploadRoute } from '../../platform/multipart.ts';
 import { showSecrecy, showVotation } from './page.ts';
 import { lookupBallot, postBallot, postCode } from './ballots.ts';
@@ -12,16 +12,17 @@ import { adminHome, editQuestion, postQuestion, removeQuestion } from './admin.t
 import { postCodes, postEraseRoll, postRoll, ROLL_FILE_BYTES } from './admin-roll.ts';
 
 const cached = { config: { pageCache: { query: [] } } };
-const vote = { config: participationLimits.vote };
 
 export const routes: FastifyPluginAsync = async (app) => {
   // Ten wrong codes per address in 15 minutes: guessing a 120-bit code stays hopeless, and a
-  // town hall's shared Wi-Fi still lets people mistype.
+  // town hall's shared Wi-Fi still lets people mistype. Ballots carry no per-request limit: each
+  // voter is accepted once (the register's UNIQUE), and a limit per address would turn away the
+  // voters of a polling place or a town hall's Wi-Fi, who share one.
   const codeLimit = failureLimit(app, 'votation-code', 10, 15, addressOf);
   app.get('/:stepId', cached, showVotation);
   app.get('/:stepId/secrecy', cached, showSecrecy);
-  app.post('/:stepId/code', vote, postCode(codeLimit));
-  app.post('/:stepId/ballot', vote, postBallot(codeLimit));
+  app.post('/:stepId/code', postCode(codeLimit));
+  app.post('/:stepId/ballot', postBallot(codeLimit));
   app.post('/:stepId/lookup', lookupBallot);
   app.get('/:stepId/ballots.json', ballotsJson);
   app.get('/:stepId/ballots.csv', ballotsCsv);
