@@ -310,6 +310,32 @@ describe('the pages are valid HTML', { skip: browserSkip ?? javaSkip }, () => {
       problems.push(...tab.problems);
       await tab.context.close();
     }
+    // The questionnaire: its page, a page of questions refused (422), a draft, the review, the
+    // results and written answers; its admin page, a question form of each kind, a refused one.
+    {
+      const tab = await openTab(site.browser, site.server.url, false);
+      const done = recordNavigations(tab.page, docs, () => `${lang}, JavaScript off, questionnaire,`);
+      const { page } = tab;
+      await logInQuickly(tab.context, 'valide-admin@exemple.fr');
+      for (lang of LANGS) {
+        await useLanguage(tab.context, lang);
+        const qn = /href="(\/questionnaire\/\d+)"/.exec(await (await tab.context.request.get('/projects/charte-participation')).text())![1]!;
+        await page.goto(qn);
+        await page.goto(`${qn}/answer`);
+        await submit(page, 'button[value="next"]'); // 422 with its errors
+        await submit(page, 'button[value="save"]');
+        await page.goto(`${qn}/review`);
+        await page.goto(`${qn}/results`);
+        const texts = /href="(\/questionnaire\/\d+\/results\/\d+)"/.exec(await page.content())![1]!;
+        await page.goto(texts);
+        await page.goto(`${qn}/admin`);
+        for (const type of ['grid', 'file']) await page.goto(`${qn}/admin/questions/new?type=${type}`);
+        await submit(page, 'form[action$="/admin/questions"] button[type=submit]'); // 422
+      }
+      await done();
+      problems.push(...tab.problems);
+      await tab.context.close();
+    }
     {
       const tab = await openTab(site.browser, site.server.url, true);
       const { page } = tab;
