@@ -19,9 +19,10 @@ import { LIMITS } from '../../platform/questions/definition.ts';
 
 // Pages of answers: a long page sends many fields; a file question's page carries its file.
 const page = uploadRoute({ file: 'file', fileBytes: LIMITS.fileMb * 1_000_000, fields: 2000, fieldBytes: 20_000, totalFieldBytes: 1_000_000 });
-// Anonymous answers count per address (a town hall's Wi-Fi is shared: generous), accounts per account.
-const answering = { config: { ...page.config, ...perAccount(300, 10) }, preHandler: page.preHandler };
-const submitting = { config: perAccount(20, 10) };
+// Pages: per account, or per address for anonymous answers (generous: an address may be shared).
+const answering = { config: { ...page.config, ...perAccount(1000, 10) }, preHandler: page.preHandler };
+// Per account, or per address for anonymous answers: a town hall's Wi-Fi may carry a whole workshop.
+const submitting = { config: perAccount(300, 10) };
 const importing = uploadRoute({ file: 'file', fileBytes: IMPORT_MAX_BYTES, fields: 5, fieldBytes: 1000, totalFieldBytes: 5000 });
 
 export const routes: FastifyPluginAsync = async (app) => {
