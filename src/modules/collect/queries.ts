@@ -129,7 +129,7 @@ type ListValues = { stepId: number; categoryId: number | null; districtId: numbe
  */
 export function listProposals(db: Db, o: Filters & { stepId: number; sort: Sort; page: number; seed: number }): { cards: Card[]; hasNext: boolean } {
   if (o.sort === 'random') registerRandomKey(db);
-  const shape = [o.sort, o.categoryId ? 'c' : '', o.districtId ? 'd' : '', o.statusId ? 's' : '', o.match ? 'q' : ''].join('');
+  const shape = `${o.sort}:${o.categoryId ? 'c' : ''}${o.districtId ? 'd' : ''}${o.statusId ? 's' : ''}${o.match ? 'q' : ''}`;
   const values: ListValues = { stepId: o.stepId, categoryId: o.categoryId, districtId: o.districtId, statusId: o.statusId, match: o.match, seed: o.seed, offset: (o.page - 1) * PAGE_SIZE };
   const rows = readSync(db).all(listQuery(db, shape, values));
   return { cards: rows.slice(0, PAGE_SIZE), hasNext: rows.length > PAGE_SIZE };
@@ -151,8 +151,9 @@ function cardsFrom(db: Db) {
 }
 
 const listQuery = compiledQuery<ListValues, Card>((db, p, shape) => {
-  const sort = (/^[a-z]+/.exec(shape)?.[0] ?? 'newest') as Sort;
-  const has = (flag: string) => shape.slice(sort.length).includes(flag);
+  // The shape is "<sort>:<filters given>", e.g. "newest:cq".
+  const [sort, flags = ''] = shape.split(':') as [Sort, string?];
+  const has = (flag: string) => flags.includes(flag);
   let q = cardsFrom(db).where('p.step_id', '=', p.stepId).where('p.published', '=', 1);
   if (has('c')) q = q.where('p.category_id', '=', p.categoryId);
   if (has('d')) q = q.where('p.district_id', '=', p.districtId);
@@ -186,7 +187,7 @@ const similarQuery = compiledQuery<{ stepId: number; match: string }, { id: numb
     .where('p.published', '=', 1)
     // Raw SQL above and here: FTS5's bm25 rank, lower is closer.
     .orderBy('f.rank')
-    .limit(sql.lit(SIMILAR_MAX)) as never,
+    .limit(sql.lit(SIMILAR_MAX)),
 );
 
 // ---- One proposal ----
@@ -217,7 +218,7 @@ const proposalQuery = compiledQuery<{ stepId: number; id: number }, ProposalRow>
     cardsFrom(db)
       .select(['p.step_id', 'c.body_md', 'c.status', 'p.category_id', 'p.district_id', 'p.address', 'p.answers', 'p.followers_count', 'c.edited_at', 'c.moderation_reason', (eb) => editedByModeration(eb, 'c.id').as('edited')])
       .where('p.contribution_id', '=', p.id)
-      .where('p.step_id', '=', p.stepId) as never,
+      .where('p.step_id', '=', p.stepId),
 );
 
 // ---- Drafts ----
