@@ -60,8 +60,12 @@ function canonicalQuestion(q: FileQuestion): FileQuestion {
   return { id: q.id, title: q.title, method: q.method, max: q.max, blank: q.blank, options: q.options, grades: q.grades };
 }
 
-/** The ballot's line; `last` leaves out the comma. */
-export const ballotLine = (id: string, answers: Answer[], last: boolean) => `${JSON.stringify({ id, answers })}${last ? '' : ','}\n`;
+/**
+ * The ballot's line; `last` leaves out the comma. `answersJson` is JSON.stringify(answers): the
+ * box stores exactly that string, so the line is JSON.stringify({ id, answers }) without
+ * parsing and writing the answers again (the seal of 200,000 ballots spent a third of its time so).
+ */
+export const ballotLine = (id: string, answersJson: string, last: boolean) => `{"id":"${id}","answers":${answersJson}}${last ? '' : ','}\n`;
 export const TAIL = ']}\n';
 
 /** Counts answers question by question, in one pass and constant memory per question. */

@@ -1,6 +1,7 @@
 // Reads of the votation: the step's row (turnout, seal, results), its questions as the ballot
 // file describes them, whether a voter is marked, a roll entry by its code, one ballot by its
 // receipt, and the ballots in id order by chunks (the published file). Hot ones compiled once.
+import { sql } from 'kysely';
 import type { Db } from '../../db/open.ts';
 import { readSync } from '../../db/write.ts';
 import { compiledQuery } from '../../db/compiled.ts';
@@ -79,25 +80,38 @@ export const CHUNK = 2000;
  * stays open across a whole export, so the WAL can be checkpointed meanwhile.
  */
 export function* iterateBallots(db: Db, stepId: number): Generator<{ id: string; answers: string }> {
-  const stmt = db.sqlite.prepare('select id, answers from votation_ballots where step_id = ? and id > ? order by id limit ' + CHUNK);
   let after = '';
   for (;;) {
-    const rows = stmt.all(stepId, after) as { id: string; answers: string }[];
+    const rows = readSync(db).all(chunkQuery(db, '', { stepId, after }));
     yield* rows;
     if (rows.length < CHUNK) return;
     after = rows[rows.length - 1]!.id;
   }
 }
+const chunkQuery = compiledQuery<{ stepId: number; after: string }, { id: string; answers: string }>((db, p) =>
+  db.selectFrom('votation_ballots').select(['id', 'answers']).where('step_id', '=', p.stepId).where('id', '>', p.after).orderBy('id').limit(sql.lit(CHUNK)),
+);
+
+/**
+ * Every ballot of the step in id order, in one statement with rows as [id, answers] arrays: for
+ * the seal, which runs inside its own write transaction (nothing to checkpoint meanwhile) and
+ * reads 200,000 ballots about twice as fast so as with keyset chunks of row objects.
+ */
+export function* allBallots(db: Db, stepId: number): Generator<[string, string]> {
+  const q = db.selectFrom('votation_ballots').select(['id', 'answers']).where('step_id', '=', stepId).orderBy('id').compile();
+  yield* db.sqlite.prepare(q.sql).raw(true).iterate(...(q.parameters as unknown[])) as Iterable<[string, string]>;
+}
 
 export interface RollStats { entries: number; withCode: number; withEmail: number; voted: number }
 /** The admin page's figures about the roll (the admin page alone reads them). */
 export function rollStats(db: Db, stepId: number): RollStats {
-  const row = db.sqlite
-    .prepare(
-      `select count(*) as entries, count(code_hash) as withCode, count(email) as withEmail,
-        (select count(*) from votation_voters where step_id = ? and roll_id is not null) as voted
-       from votation_roll where step_id = ?`,
-    )
-    .get(stepId, stepId) as RollStats;
-  return row;
+  const r = readSync(db);
+  const roll = r.first(
+    db
+      .selectFrom('votation_roll')
+      .select((eb) => [eb.fn.countAll<number>().as('entries'), eb.fn.count<number>('code_hash').as('withCode'), eb.fn.count<number>('email').as('withEmail')])
+      .where('step_id', '=', stepId),
+  )!;
+  const voted = r.first(db.selectFrom('votation_voters').select((eb) => eb.fn.countAll<number>().as('n')).where('step_id', '=', stepId).where('roll_id', 'is not', null))!.n;
+  return { ...roll, voted };
 }

@@ -16,10 +16,10 @@ export function* canonicalFile(db: Db, head: FileHead): Generator<string> {
   yield headLine(head);
   let previous: { id: string; answers: string } | null = null;
   for (const b of iterateBallots(db, head.step.id)) {
-    if (previous) yield ballotLine(previous.id, JSON.parse(previous.answers) as Answer[], false);
+    if (previous) yield ballotLine(previous.id, previous.answers, false);
     previous = b;
   }
-  if (previous) yield ballotLine(previous.id, JSON.parse(previous.answers) as Answer[], true);
+  if (previous) yield ballotLine(previous.id, previous.answers, true);
   yield TAIL;
 }
 

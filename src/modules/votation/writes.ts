@@ -8,7 +8,7 @@ import { recordParticipation, type Step } from '../../platform/participation.ts'
 import { isUniqueViolation } from '../../platform/users.ts';
 import { HttpError } from '../../platform/http.ts';
 import { ballotLine, headLine, Tally, TAIL, type Answer, type FileHead } from './ballot-file.ts';
-import { iterateBallots } from './queries.ts';
+import { allBallots } from './queries.ts';
 import type { QuestionInput } from './rules.ts';
 
 type StepRef = Pick<Step, 'id' | 'project_id'>;
@@ -73,13 +73,13 @@ export function sealVotation(db: Db, head: FileHead, now = new Date().toISOStrin
     const hash = createHash('sha256');
     const tally = new Tally(head.questions);
     hash.update(headLine(head));
-    let previous: { id: string; answers: string } | null = null;
-    for (const b of iterateBallots(db, head.step.id)) {
-      if (previous) hash.update(ballotLine(previous.id, JSON.parse(previous.answers) as Answer[], false));
-      tally.add(JSON.parse(b.answers) as Answer[]);
+    let previous: [string, string] | null = null;
+    for (const b of allBallots(db, head.step.id)) {
+      if (previous) hash.update(ballotLine(previous[0], previous[1], false));
+      tally.add(JSON.parse(b[1]) as Answer[]);
       previous = b;
     }
-    if (previous) hash.update(ballotLine(previous.id, JSON.parse(previous.answers) as Answer[], true));
+    if (previous) hash.update(ballotLine(previous[0], previous[1], true));
     hash.update(TAIL);
     const results = tally.results();
     tx.run(
