@@ -116,3 +116,22 @@ test('the blank vote is taken when offered', async () => {
   assert.equal(res.statusCode, 200);
   assert.equal((t.db.sqlite.prepare('select answers from votation_ballots where step_id = ?').get(v.stepId) as { answers: string }).answers, '[null,[0,1,2]]');
 });
+
+test('a code holder replaces their ballot with their code and receipt when changes are allowed', async () => {
+  const v = makeVotation(t.db, { electorate: 'roll', allowChanges: true });
+  const [code] = addRoll(t.db, t.dataDir, v.stepId, 1);
+  const c = await anonymous(t);
+  await c.get(`/votation/${v.stepId}`);
+  const first = receiptOf((await c.post(`/votation/${v.stepId}/ballot`, ballotForm('0', ['0', '0', '0'], { code: code! }))).body)!;
+  const reopened = await c.post(`/votation/${v.stepId}/code`, { code: code! });
+  assert.equal(reopened.statusCode, 200);
+  assert.match(reopened.body, /Remplacer votre bulletin/);
+  assert.match(reopened.body, /name="receipt"/);
+  const second = await c.post(`/votation/${v.stepId}/ballot`, ballotForm('1', ['1', '1', '1'], { code: code!, receipt: first }));
+  assert.equal(second.statusCode, 200);
+  assert.match(second.body, /l’ancien est supprimé/);
+  assert.deepEqual(counts(t.db, v.stepId), { ballots: 1, voters: 1, turnout: 1 });
+  // The old receipt no longer names a ballot.
+  assert.equal((await c.post(`/votation/${v.stepId}/ballot`, ballotForm('0', ['2', '2', '2'], { code: code!, receipt: first }))).statusCode, 422);
+  assert.deepEqual(counts(t.db, v.stepId), { ballots: 1, voters: 1, turnout: 1 });
+});
