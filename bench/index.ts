@@ -5,6 +5,7 @@ import { consultation } from './consultation.ts';
 import { debate } from './debate.ts';
 import { comments } from './comments.ts';
 import { notifications } from './notifications.ts';
+import { questionnaire } from './questionnaire.ts';
 import { votation } from './votation.ts';
 
-export const benches: BenchFile[] = [platform, consultation, debate, comments, notifications, votation];
+export const benches: BenchFile[] = [platform, consultation, debate, comments, notifications, questionnaire, votation];

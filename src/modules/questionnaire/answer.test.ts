@@ -150,6 +150,10 @@ test('with htmx the preview shows a dependent question at once, without saving a
   assert.match(res.body, /Pour quels trajets/);
   assert.doesNotMatch(res.body, /<html/);
   assert.equal(countRows(t, `questionnaire_responses where step_id = ${q.stepId}`), 0);
+  // An answer that shows or hides nothing: no swap (204), so errors on the page stay.
+  const shown = /name="shown" value="([^"]*)"/.exec(res.body)![1]!;
+  const same = await client.post(`/questionnaire/${q.stepId}/answer/preview`, { page: '0', shown, [f.yesNo]: 'yes', [f.single]: '1' }, { 'hx-request': 'true' });
+  assert.equal(same.statusCode, 204);
 });
 
 test('a submission missing a required answer shows that page again with its error', async () => {

@@ -88,6 +88,10 @@ export async function previewPage(request: FastifyRequest<{ Params: StepParams }
   const n = pageIndex(before, text(body, 'page'));
   if (n === null) throw new HttpError(400, 'errors.400.text');
   const { answers } = readPage(s.questions, before.pages[n]!, s.answers, body);
+  const visible = visibleIds(s.questions, answers);
+  const now = before.pages[n]!.questions.filter((q) => visible.has(q.id)).map((q) => q.id).join(',');
+  // Nothing appears or disappears: no swap, so the errors shown stay beside their questions.
+  if (now === text(body, 'shown')) return reply.code(204).send();
   return renderPage(request, reply, { ...s, answers }, flowOf(s.questions, answers), n, body, {}, 200, true);
 }
 

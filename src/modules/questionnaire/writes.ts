@@ -124,22 +124,26 @@ export function saveDraft(db: Db, stepId: number, who: Respondent, draft: Respon
   }, { quiet: true });
 }
 
-// One statement moves a counter, prepared once per database: a long response moves hundreds.
-const bumps = new WeakMap<object, Statement<unknown[]>>();
-function bump(db: Db): Statement<unknown[]> {
-  let stmt = bumps.get(db.sqlite);
-  if (!stmt) {
-    const q = db.insertInto('questionnaire_counts').values({ step_id: 0, segment: '', question_id: 0, slot: '', n: 0 }).onConflict((oc) => oc.columns(['step_id', 'segment', 'question_id', 'slot']).doUpdateSet((eb) => ({ n: eb('questionnaire_counts.n', '+', eb.ref('excluded.n')) })));
-    stmt = db.sqlite.prepare<unknown[]>(q.compile().sql);
-    bumps.set(db.sqlite, stmt);
+// A counter moves by an UPDATE of its row (one seek, the usual case) and is inserted only the
+// first time: an upsert seeks twice. Prepared once per database: a long response moves hundreds.
+const counterStatements = new WeakMap<object, { update: Statement<unknown[]>; insert: Statement<unknown[]> }>();
+function counterStatementsOf(db: Db) {
+  let s = counterStatements.get(db.sqlite);
+  if (!s) {
+    const update = db.updateTable('questionnaire_counts').set((eb) => ({ n: eb('n', '+', 0) })).where('step_id', '=', 0).where('segment', '=', '').where('question_id', '=', 0).where('slot', '=', '');
+    const insert = db.insertInto('questionnaire_counts').values({ step_id: 0, segment: '', question_id: 0, slot: '', n: 0 });
+    s = { update: db.sqlite.prepare<unknown[]>(update.compile().sql), insert: db.sqlite.prepare<unknown[]>(insert.compile().sql) };
+    counterStatements.set(db.sqlite, s);
   }
-  return stmt;
+  return s;
 }
 
 function moveCounters(db: Db, stepId: number, questions: readonly Question[], answers: Answers, segment: string, delta: 1 | -1): void {
-  const stmt = bump(db);
+  const { update, insert } = counterStatementsOf(db);
   const slots: [number, string][] = [[0, 'responses'], ...responseSlots(questions, answers)];
-  for (const seg of segment ? ['', segment] : ['']) for (const [qid, slot] of slots) stmt.run(stepId, seg, qid, slot, delta);
+  for (const seg of segment ? ['', segment] : ['']) {
+    for (const [qid, slot] of slots) if (update.run(delta, stepId, seg, qid, slot).changes === 0) insert.run(stepId, seg, qid, slot, delta);
+  }
 }
 
 function writeTexts(db: Db, tx: Tx, responseId: number, questions: readonly Question[], answers: Answers, segment: string): void {
