@@ -150,28 +150,36 @@ function cardsFrom(db: Db) {
     ]);
 }
 
+// A page is chosen on the proposals' own table (its index, the filters' columns), and only its
+// rows are then joined to their author, category, district and status: SQLite would otherwise
+// make every row it sorts or skips (random order, deep pages) with its joins.
 const listQuery = compiledQuery<ListValues, Card>((db, p, shape) => {
   // The shape is "<sort>:<filters given>", e.g. "newest:cq".
   const [sort, flags = ''] = shape.split(':') as [Sort, string?];
   const has = (flag: string) => flags.includes(flag);
-  let q = cardsFrom(db).where('p.step_id', '=', p.stepId).where('p.published', '=', 1);
-  if (has('c')) q = q.where('p.category_id', '=', p.categoryId);
-  if (has('d')) q = q.where('p.district_id', '=', p.districtId);
-  if (has('s')) q = q.where('p.status_id', '=', p.statusId);
+  let ids = db.selectFrom('collect_proposals as p').select('p.contribution_id').where('p.step_id', '=', p.stepId).where('p.published', '=', 1);
+  if (has('c')) ids = ids.where('p.category_id', '=', p.categoryId);
+  if (has('d')) ids = ids.where('p.district_id', '=', p.districtId);
+  if (has('s')) ids = ids.where('p.status_id', '=', p.statusId);
   // Raw SQL: Kysely has no FTS5 MATCH; the index's rowids are the proposals' ids.
-  if (has('q')) q = q.where('p.contribution_id', 'in', sql<number>`(select rowid from collect_fts where collect_fts match ${p.match})`);
-  switch (sort) {
-    case 'newest': q = q.orderBy('p.contribution_id', 'desc'); break;
-    case 'oldest': q = q.orderBy('p.contribution_id', 'asc'); break;
-    case 'comments': q = q.orderBy('p.comments_count', 'desc').orderBy('p.contribution_id', 'desc'); break;
-    case 'cheapest': q = q.orderBy('p.cost_missing', 'asc').orderBy('p.cost', 'asc').orderBy('p.contribution_id', 'asc'); break;
-    case 'expensive': q = q.orderBy('p.cost', 'desc').orderBy('p.contribution_id', 'desc'); break;
-    // Raw SQL: SQLite has no seeded random(); the key is rules.randomKey (registerRandomKey).
-    case 'random': q = q.orderBy(sql`collect_random_key(p.contribution_id, ${p.seed})`).orderBy('p.contribution_id'); break;
-  }
+  if (has('q')) ids = ids.where('p.contribution_id', 'in', sql<number>`(select rowid from collect_fts where collect_fts match ${p.match})`);
   // A literal limit: with a bound one SQLite cannot keep only the top rows.
-  return q.limit(sql.lit(PAGE_SIZE + 1)).offset(p.offset);
+  const page = sorted(ids, sort, p.seed).limit(sql.lit(PAGE_SIZE + 1)).offset(p.offset);
+  return sorted(cardsFrom(db).where('p.contribution_id', 'in', page), sort, p.seed);
 });
+
+/** Orders a query on `p` by a sort; each but random walks its index of migration 0016. */
+function sorted<Q extends { orderBy: (...args: any[]) => Q }>(q: Q, sort: Sort, seed: number): Q {
+  switch (sort) {
+    case 'newest': return q.orderBy('p.contribution_id', 'desc');
+    case 'oldest': return q.orderBy('p.contribution_id', 'asc');
+    case 'comments': return q.orderBy('p.comments_count', 'desc').orderBy('p.contribution_id', 'desc');
+    case 'cheapest': return q.orderBy('p.cost_missing', 'asc').orderBy('p.cost', 'asc').orderBy('p.contribution_id', 'asc');
+    case 'expensive': return q.orderBy('p.cost', 'desc').orderBy('p.contribution_id', 'desc');
+    // Raw SQL: SQLite has no seeded random(); the key is rules.randomKey (registerRandomKey).
+    case 'random': return q.orderBy(sql`collect_random_key(p.contribution_id, ${seed})`).orderBy('p.contribution_id');
+  }
+}
 
 /** Up to five published proposals whose words look like `match` (rules.matchAny), best first. */
 export function listSimilar(db: Db, stepId: number, match: string): { id: number; reference: number; title: string }[] {
