@@ -168,3 +168,12 @@ test('a submission missing a required answer shows that page again with its erro
   assert.match(res.body, /Répondez à cette question/);
   assert.equal(countRows(t, `questionnaire_responses where step_id = ${q.stepId} and status = 'submitted'`), 0);
 });
+
+test('parallel first pages of one person leave one draft', async () => {
+  const q = makeQuestionnaire(t.db);
+  const f = fields(q.stepId);
+  const { client } = await loginAs(t);
+  const results = await Promise.all(Array.from({ length: 5 }, (_, i) => client.post(`/questionnaire/${q.stepId}/answer`, { page: '0', go: 'save', [f.single]: String(i % 3) })));
+  assert.deepEqual(results.map((r) => r.statusCode), [303, 303, 303, 303, 303]);
+  assert.equal(countRows(t, `questionnaire_responses where step_id = ${q.stepId} and status = 'draft'`), 1);
+});

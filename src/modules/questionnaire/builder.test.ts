@@ -89,6 +89,13 @@ test('questions move up and down without JavaScript, and stay put at either end'
   await client.post(`/questionnaire/${q.stepId}/admin/questions/${ids[1]}/move`, { direction: 'up' });
   assert.deepEqual(questionIds(t, q.stepId).slice(0, 2), [ids[1], ids[0]], 'the first stays first');
   assert.equal((await client.post(`/questionnaire/${q.stepId}/admin/questions/${ids[1]}/move`, { direction: 'left' })).statusCode, 400);
+  // The follow-up (shown if the bike question is yes) may not move above that question.
+  await client.post(`/questionnaire/${q.stepId}/admin/questions/${ids[2]}/move`, { direction: 'up' });
+  const before = questionIds(t, q.stepId);
+  assert.deepEqual(before.slice(0, 3), [ids[1], ids[2], ids[0]]);
+  await client.post(`/questionnaire/${q.stepId}/admin/questions/${ids[2]}/move`, { direction: 'up' });
+  assert.deepEqual(questionIds(t, q.stepId), before, 'refused: the rule would read a later question');
+  assert.match((await client.get(`/questionnaire/${q.stepId}/admin`)).body, /Déplacement refusé/);
 });
 
 test('deleting a question removes the rules that read it', async () => {

@@ -126,7 +126,7 @@ export async function moveQuestionHandler(request: FastifyRequest<{ Params: Ques
   const q = loadQuestion(request, ctx, request.params.questionId);
   const direction = text(request.body, 'direction');
   if (direction !== 'up' && direction !== 'down') throw new HttpError(400, 'errors.400.text');
-  moveQuestion(request.server.db, ctx.step.id, q.id, direction === 'up' ? -1 : 1);
+  if (moveQuestion(request.server.db, ctx.step.id, q.id, direction === 'up' ? -1 : 1) === 'rules') setFlash(reply, 'questionnaire.flash.move_refused');
   // Back to the moved question: its buttons keep their ids, so keyboard users carry on.
   return reply.redirect(`/questionnaire/${ctx.step.id}/admin#move-${direction}-${q.id}`, 303);
 }

@@ -115,6 +115,7 @@ export const en: Record<keyof typeof fr, string> = {
   'questionnaire.flash.question_added': 'The question is added.',
   'questionnaire.flash.question_saved': 'The question is saved.',
   'questionnaire.flash.question_deleted': 'The question is deleted.',
+  'questionnaire.flash.move_refused': 'Move refused: a condition would read a question placed after, or a jump would lead to a section placed before.',
   'questionnaire.flash.imported': 'The questions are imported.',
   'questionnaire.import.errors.answered': 'People have already answered: the questions can no longer be replaced.',
   'questionnaire.import.errors.no_file': 'Choose a file.',

@@ -119,6 +119,7 @@ export const fr = {
   'questionnaire.flash.question_added': 'La question est ajoutée.',
   'questionnaire.flash.question_saved': 'La question est enregistrée.',
   'questionnaire.flash.question_deleted': 'La question est supprimée.',
+  'questionnaire.flash.move_refused': 'Déplacement refusé : une condition porterait sur une question placée après, ou un saut mènerait à une section placée avant.',
   'questionnaire.flash.imported': 'Les questions sont importées.',
   'questionnaire.import.errors.answered': 'Des personnes ont déjà répondu : les questions ne peuvent plus être remplacées.',
   'questionnaire.import.errors.no_file': 'Choisissez un fichier.',

@@ -10,6 +10,7 @@ import { recordParticipation, type Step } from '../../platform/participation.ts'
 import { isUniqueViolation } from '../../platform/users.ts';
 import type { Definition } from '../../platform/questions/definition.ts';
 import type { Answers, Question } from '../../platform/questions/types.ts';
+import { ruleErrors } from '../../platform/questions/logic.ts';
 import { forgetQuestions, listQuestions, type Respondent, type ResponseRow } from './queries.ts';
 import { responseSlots, segmentOf, TEXT_TYPES } from './rules.ts';
 
@@ -69,18 +70,23 @@ export function deleteQuestion(db: Db, stepId: number, id: number): void {
   forgetQuestions(db, stepId);
 }
 
-/** Swaps a question with its neighbour above (-1) or below (+1); false at either end. */
-export function moveQuestion(db: Db, stepId: number, id: number, direction: -1 | 1): boolean {
+/**
+ * Swaps a question with its neighbour above (-1) or below (+1). 'end' at either end; 'rules' when
+ * the move would put a condition before the question it reads, or a jump after its section.
+ */
+export function moveQuestion(db: Db, stepId: number, id: number, direction: -1 | 1): 'moved' | 'end' | 'rules' {
   const questions = listQuestions(db, stepId);
   const i = questions.findIndex((q) => q.id === id);
   const j = i + direction;
-  if (i < 0 || j < 0 || j >= questions.length) return false;
+  if (i < 0 || j < 0 || j >= questions.length) return 'end';
   // Positions are rewritten 1..n so that two questions never share one.
-  const order = questions.map((q) => q.id);
+  const order = [...questions];
   [order[i], order[j]] = [order[j]!, order[i]!];
-  write(db, (tx) => order.forEach((qid, k) => tx.run(db.updateTable('questionnaire_questions').set({ position: k + 1 }).where('id', '=', qid))));
+  const moved = order.map((q, k) => ({ ...q, position: k + 1 }));
+  if (moved.some((q) => ruleErrors(moved, q) !== null)) return 'rules';
+  write(db, (tx) => moved.forEach((q) => tx.run(db.updateTable('questionnaire_questions').set({ position: q.position }).where('id', '=', q.id))));
   forgetQuestions(db, stepId);
-  return true;
+  return 'moved';
 }
 
 /**
@@ -117,6 +123,12 @@ export function saveDraft(db: Db, stepId: number, who: Respondent, draft: Respon
       return { id: draft.id, token: who.token };
     }
     const token = who.userId === null ? newToken() : null;
+    // Two first pages of one account at once: the second finds the draft the first one made.
+    const made = who.userId === null ? undefined : tx.first(db.selectFrom('questionnaire_responses').select('id').where('step_id', '=', stepId).where('user_id', '=', who.userId).where('status', '=', 'draft'));
+    if (made) {
+      tx.run(db.updateTable('questionnaire_responses').set({ answers: json, page, updated_at: now }).where('id', '=', made.id));
+      return { id: made.id, token: null };
+    }
     const id = tx.run(
       db.insertInto('questionnaire_responses').values({ step_id: stepId, user_id: who.userId, token, status: 'draft', single: o.single ? 1 : 0, answers: json, page, replaces: o.replaces ?? null, created_at: now, updated_at: now }),
     ).lastInsertRowid;
