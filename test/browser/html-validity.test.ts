@@ -283,6 +283,7 @@ describe('the pages are valid HTML', { skip: browserSkip ?? javaSkip }, () => {
           for (let o = 0; o < 3; o++) await page.check(`#q1_o${o}-1`);
           await submit(page, 'form.votation-ballot button[type=submit]'); // the receipt
         }
+        if (lang !== 'fr') continue; // the same templates: once is enough for the forms below
         const roll = makeVotation(db, { electorate: 'roll' });
         const [code] = addRoll(db, site.server.dataDir, roll.stepId, 1);
         await page.goto(`/votation/${roll.stepId}`);
