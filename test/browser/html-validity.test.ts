@@ -103,7 +103,7 @@ describe('the pages are valid HTML', { skip: browserSkip ?? javaSkip }, () => {
     { email: 'valide-admin@exemple.fr', name: 'Admin valide', role: 'admin' },
   ]);
 
-  test('every page the browser tests visit passes the Nu HTML checker, French and English, JavaScript off and on', { timeout: 120_000 }, async () => {
+  test('every page the browser tests visit passes the Nu HTML checker, French and English, JavaScript off and on', { timeout: 180_000 }, async () => {
     const docs: HtmlDocument[] = [];
     const problems: string[] = [];
     let lang: Lang = 'fr';
@@ -263,6 +263,45 @@ describe('the pages are valid HTML', { skip: browserSkip ?? javaSkip }, () => {
       await done();
       problems.push(...tab.problems);
       await tab.context.close();
+    }
+    // The collect step: its list, a refused proposal (422), similar proposals, a draft, a
+    // proposal's page, a filtered list; its admin page with a refused category; then htmx's swaps.
+    {
+      const tab = await openTab(site.browser, site.server.url, false);
+      const done = recordNavigations(tab.page, docs, () => `${lang}, JavaScript off, collect,`);
+      const { page } = tab;
+      await logInQuickly(tab.context, 'valide-admin@exemple.fr');
+      for (lang of LANGS) {
+        await useLanguage(tab.context, lang);
+        const collect = /href="(\/collect\/\d+)"/.exec(await (await tab.context.request.get('/projects/charte-participation')).text())![1]!;
+        await page.goto(`${collect}/proposals/new`);
+        await submit(page, 'button[name="intent"][value="submit"]'); // 422 with its errors
+        await page.fill('#field-title', `Un abri à vélos valide (${lang})`);
+        await submit(page, 'button[name="intent"][value="check"]'); // similar proposals
+        await submit(page, 'button[name="intent"][value="draft"]'); // the draft's page
+        await page.goto(`${collect}?sort=newest&view=list&q=velos`);
+        await page.goto(/href="(\/collect\/\d+\/proposals\/\d+)"/.exec(await page.content())![1]!);
+        await page.goto(`${collect}/admin`);
+        await page.fill('#field-colour', '#ffff00');
+        await submit(page, 'form[action$="/admin/categories"] button[type=submit]'); // 422
+      }
+      await done();
+      const js = await openTab(site.browser, site.server.url, true);
+      await logInQuickly(js.context, 'valide-js@exemple.fr');
+      const collect = /href="(\/collect\/\d+)"/.exec(await (await js.context.request.get('/projects/charte-participation')).text())![1]!;
+      await js.page.goto(`${collect}/proposals/new`);
+      await js.page.fill('#field-title', 'Un abri pour les vélos');
+      await js.page.waitForSelector('#collect-similar li');
+      docs.push({ label: 'fr, JavaScript on, after similar proposals', html: await js.page.content() });
+      await js.page.goto(collect);
+      await js.page.fill('#filter-q', 'verger');
+      await js.page.click('.collect-filters button[type=submit]');
+      await js.page.waitForURL((u) => u.searchParams.get('q') === 'verger');
+      await js.page.waitForFunction(() => document.querySelectorAll('.collect-card').length === 1);
+      docs.push({ label: 'fr, JavaScript on, after a collect filter', html: await js.page.content() });
+      problems.push(...tab.problems, ...js.problems);
+      await tab.context.close();
+      await js.context.close();
     }
     // The votation: the demo's page, a refused ballot (422), a ballot and its receipt; a roll
     // votation's code form, refused code and ballot; its admin page, a refused question and the

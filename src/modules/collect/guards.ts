@@ -8,7 +8,8 @@ import { assertCanParticipate, loadVisibleStep, participation, type StepContext 
 import type { Missing } from '../../platform/participation.ts';
 import type { SessionUser } from '../../platform/sessions.ts';
 import { visibilityOf } from '../../platform/contributions.ts';
-import { findCollect, findDraft, findProposal, listCategories, listDistricts, listQuestions, type Label } from './queries.ts';
+import { findCollect, findProposal, listCategories, listDistricts, listQuestions, type Label } from './queries.ts';
+import { findDraft } from './draft-queries.ts';
 import { stepSettings } from './rules.ts';
 import type { Offer } from './proposal-input.ts';
 

@@ -1,7 +1,7 @@
 // Reads of the collect step: its settings row, categories, statuses, custom questions and the
 // project's districts; one page of proposals (filters, sorts, full-text search; one row more
-// than a page, no COUNT), one proposal, similar proposals, and a person's drafts. Hot reads are
-// compiled once per shape (db/compiled.ts).
+// than a page, no COUNT), one proposal, and similar proposals (drafts: draft-queries.ts). Hot
+// reads are compiled once per shape (db/compiled.ts).
 import { sql } from 'kysely';
 import type { Db } from '../../db/open.ts';
 import { readSync } from '../../db/write.ts';
@@ -228,27 +228,3 @@ const proposalQuery = compiledQuery<{ stepId: number; id: number }, ProposalRow>
       .where('p.contribution_id', '=', p.id)
       .where('p.step_id', '=', p.stepId),
 );
-
-// ---- Drafts ----
-
-export interface Draft {
-  id: number;
-  author_id: number;
-  title: string;
-  fields: Record<string, string | string[]>;
-  updated_at: string;
-}
-
-/** A person's drafts on the step, latest first (a handful at most in practice). */
-export function listOwnDrafts(db: Db, stepId: number, userId: number): { id: number; title: string; updated_at: string }[] {
-  return readSync(db).all(ownDraftsQuery(db, '', { stepId, userId }));
-}
-const ownDraftsQuery = compiledQuery<{ stepId: number; userId: number }, { id: number; title: string; updated_at: string }>((db, p) =>
-  db.selectFrom('collect_drafts').select(['id', 'title', 'updated_at']).where('author_id', '=', p.userId).where('step_id', '=', p.stepId).orderBy('id', 'desc').limit(sql.lit(50)),
-);
-
-/** A draft of THIS step, whoever wrote it (the caller checks the author). */
-export function findDraft(db: Db, stepId: number, id: number): Draft | undefined {
-  const row = readSync(db).first(db.selectFrom('collect_drafts').select(['id', 'author_id', 'title', 'fields', 'updated_at']).where('id', '=', id).where('step_id', '=', stepId));
-  return row && { ...row, fields: JSON.parse(row.fields) };
-}
