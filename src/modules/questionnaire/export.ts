@@ -13,7 +13,7 @@ import { loadQuestionnaire, type StepParams } from './guards.ts';
 import { listQuestions } from './queries.ts';
 import { exportFile } from './transfer.ts';
 
-export const EXPORT_CHUNK = 500;
+export const EXPORT_CHUNK = 200;
 
 type Row = { id: number; answers: string; segment: string; submitted_at: string | null };
 

@@ -8,6 +8,7 @@ import { compiledQuery } from '../../db/compiled.ts';
 import type { Answers, Question, QuestionType } from '../../platform/questions/types.ts';
 import type { QuestionnaireQuestionsTable, ResponseStatus } from './schema.ts';
 import { TEXTS_PAGE } from './rules.ts';
+import { bumpResults } from './results-cache.ts';
 
 type QuestionRow = Omit<QuestionnaireQuestionsTable, 'id'> & { id: number };
 
@@ -29,6 +30,7 @@ export const toQuestion = (r: QuestionRow): Question => ({
 const cache = new WeakMap<object, Map<number, Question[]>>();
 export function forgetQuestions(db: Db, stepId: number): void {
   cache.get(db.sqlite)?.delete(stepId);
+  bumpResults(db, stepId);
 }
 
 const questionsQuery = compiledQuery<{ stepId: number }, QuestionRow>((db, p) =>
@@ -103,6 +105,12 @@ export function loadCounts(db: Db, stepId: number, segment: string): Map<number,
   }
   return out;
 }
+
+const segmentQuery = compiledQuery<{ stepId: number; segment: string }, { n: number }>((db, p) =>
+  db.selectFrom('questionnaire_counts').select('n').where('step_id', '=', p.stepId).where('segment', '=', p.segment).where('question_id', '=', 0).where('slot', '=', 'responses'),
+);
+/** How many responses count in one segment. */
+export const segmentRespondents = (db: Db, stepId: number, segment: string): number => readSync(db).first(segmentQuery(db, '', { stepId, segment }))?.n ?? 0;
 
 /** The districts respondents gave, to filter the results by (the segments that exist). */
 export function listSegments(db: Db, stepId: number): { segment: string; name: string }[] {

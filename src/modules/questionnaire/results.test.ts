@@ -81,6 +81,9 @@ test('the results page shows percentages, mean and median, grids, and the majori
   assert.match(page.body, /<tr><td>1<\/td><th scope="row">Parc<\/th><td>Très bien<\/td>/);
   assert.match(page.body, /<tr><td>3<\/td><th scope="row">Piscine<\/th><td>À rejeter<\/td>/);
   assert.doesNotMatch(page.body, /style=/);
+  // The page is kept until the counters move: a new response shows at once.
+  await submitResponse(t.db, q.step, { userId: null, token: null }, null, questions, { [single!]: 2, [scale!]: 1 }, { single: true, districtId: null });
+  assert.match((await (await anonymous(t)).get(`/questionnaire/${q.stepId}/results`)).body, /5 répondants[\s\S]*<th scope="row">Centre<\/th><td>2<\/td><td>40 %<\/td>/);
   const texts = await (await anonymous(t)).get(`/questionnaire/${q.stepId}/results/${text}?q=MARCHÉ`);
   assert.match(texts.body, /Un marché couvert/);
   assert.doesNotMatch(texts.body, /Des bancs/);

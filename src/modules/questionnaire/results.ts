@@ -6,9 +6,10 @@ import { render } from '../../platform/render.ts';
 import { notFound } from '../../platform/http.ts';
 import { parseId } from '../../platform/forms.ts';
 import { assertCanSeeResults, loadQuestion, loadQuestionnaire, settingsOf, type QuestionParams, type StepParams } from './guards.ts';
-import { findQuestionnaire, listQuestions, listSegments, listTexts, loadCounts } from './queries.ts';
+import { findQuestionnaire, listQuestions, listSegments, listTexts, loadCounts, segmentRespondents } from './queries.ts';
 import { questionResult } from './results-model.ts';
 import { TEXT_TYPES } from './rules.ts';
+import { cachedResults } from './results-cache.ts';
 
 type ResultsQuery = { segment?: string };
 type TextsQuery = ResultsQuery & { q?: string; before?: string };
@@ -22,11 +23,16 @@ export async function showResults(request: FastifyRequest<{ Params: StepParams; 
   const admin = request.user?.role === 'admin';
   const segments = listSegments(db, ctx.step.id);
   const segment = segments.some((s) => s.segment === parseSegment(request.query.segment)) ? parseSegment(request.query.segment) : '';
-  const counts = loadCounts(db, ctx.step.id, segment);
-  const none = new Map<string, number>();
-  const results = listQuestions(db, ctx.step.id)
-    .filter((q) => admin || !q.private)
-    .map((q) => (q.type === 'section' ? { section: q } : { result: questionResult(q, counts.get(q.id) ?? none, request.t) }));
+  const base = `/questionnaire/${ctx.step.id}`;
+  // The list is the same for every reader of this language, segment and role until the counters move.
+  const list = cachedResults(db, ctx.step.id, `${request.locale}|${segment}|${admin ? 'admin' : 'public'}`, () => {
+    const counts = loadCounts(db, ctx.step.id, segment);
+    const none = new Map<string, number>();
+    const results = listQuestions(db, ctx.step.id)
+      .filter((q) => admin || !q.private)
+      .map((q) => (q.type === 'section' ? { section: q } : { result: questionResult(q, counts.get(q.id) ?? none, request.t) }));
+    return request.server.partial('/questionnaire/_results-list', { t: request.t, fmt: request.fmt, partial: request.server.partial, base, segment, results });
+  });
   return render(
     request,
     reply,
@@ -34,9 +40,9 @@ export async function showResults(request: FastifyRequest<{ Params: StepParams; 
     {
       title: request.t('questionnaire.results.title', { title: ctx.step.title }),
       ...ctx,
-      base: `/questionnaire/${ctx.step.id}`,
-      results,
-      respondents: segment ? (counts.get(0)?.get('responses') ?? 0) : findQuestionnaire(db, ctx.step.id).responses_count,
+      base,
+      list,
+      respondents: segment ? segmentRespondents(db, ctx.step.id, segment) : findQuestionnaire(db, ctx.step.id).responses_count,
       segments,
       segment,
     },

@@ -13,6 +13,7 @@ import type { Answers, Question } from '../../platform/questions/types.ts';
 import { ruleErrors } from '../../platform/questions/logic.ts';
 import { forgetQuestions, listQuestions, type Respondent, type ResponseRow } from './queries.ts';
 import { responseSlots, segmentOf, TEXT_TYPES } from './rules.ts';
+import { bumpResults } from './results-cache.ts';
 
 type StepRef = Pick<Step, 'id' | 'project_id'>;
 
@@ -204,6 +205,7 @@ export function submitResponse(db: Db, step: StepRef, who: Respondent, draftId: 
       }
       writeTexts(db, tx, id, questions, answers, segment);
       moveCounters(db, step.id, questions, answers, segment, 1);
+      bumpResults(db, step.id);
       after?.(tx);
       return { ok: true, id };
     } catch (err) {
