@@ -18,6 +18,8 @@ export function openDatabase(file: string): Db {
   // This build reopens WAL files with synchronous=NORMAL: votes must survive a power cut.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
+  // Deleted rows are overwritten, not left in free space: a replaced ballot, an erased account.
+  sqlite.pragma('secure_delete = ON');
   sqlite.pragma('busy_timeout = 5000');
   const kysely = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
   return Object.assign(kysely, { sqlite });

@@ -77,6 +77,8 @@ export interface MailOutboxTable {
   headers: string | null;
   /** The campaign this message belongs to (its progress is counted by it), or null. */
   campaign_id: number | null;
+  /** 1: its text holds a lasting secret (an access code), deleted once sent. */
+  secret: Generated<number>;
 }
 
 export type FollowTarget = 'project' | 'step' | 'contribution';

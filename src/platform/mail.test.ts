@@ -125,6 +125,28 @@ test('without SMTP the message is written as an .eml file in DATA_DIR/mail; the 
   await db.destroy();
 });
 
+test('a message holding a secret leaves the outbox as soon as it is sent; until then it waits like any other', async () => {
+  const { db, dir } = await freshDb();
+  const { log } = recordingLog();
+  const smtp = await startSmtp();
+  const mailer = createMailer(db, { smtpUrl: smtp.url, from: 'no-reply@ville.fr', dataDir: dir, log });
+  try {
+    write(db, (tx) => {
+      mailer.enqueue(tx, { to: 'voter@example.org', subject: 'Votre code', text: 'Code : ABCD-EFGH', secret: true });
+      mailer.enqueue(tx, { ...message, subject: 'Ordinary' });
+    });
+    assert.deepEqual(outbox(db).map((m) => m.subject), ['Votre code', 'Ordinary']);
+    assert.equal(await mailer.flush(), 2);
+    assert.match((await smtp.waitFor('voter@example.org', /Votre code/)).text, /ABCD-EFGH/);
+    assert.deepEqual(outbox(db).map((m) => m.subject), ['Ordinary'], 'the ordinary one is kept for the retention period');
+    assert.doesNotMatch(JSON.stringify(db.sqlite.prepare('select * from mail_outbox').all()), /ABCD-EFGH/);
+  } finally {
+    await mailer.stop();
+    await smtp.close();
+    await db.destroy();
+  }
+});
+
 test('sent messages are deleted after the retention period; unsent ones stay until sent or abandoned', async () => {
   const { db, dir } = await freshDb();
   const { log } = recordingLog();

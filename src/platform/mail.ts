@@ -20,6 +20,11 @@ export interface Message {
   notBefore?: Date;
   /** The campaign it belongs to, whose progress counts the outbox rows tagged so. */
   campaignId?: number;
+  /**
+   * Its text holds a secret that stays valid for long (a votation's access code): the row is
+   * deleted as soon as the message is sent, so the database never keeps the secret in clear.
+   */
+  secret?: boolean;
 }
 
 export interface Mailer {
@@ -52,7 +57,7 @@ const BATCH = 50;
 const CONNECTIONS = 4;
 const MESSAGES_PER_CONNECTION = 100;
 
-type Row = { id: number; to_address: string; subject: string; text_body: string; attempts: number; headers: string | null; created_at: string };
+type Row = { id: number; to_address: string; subject: string; text_body: string; attempts: number; headers: string | null; created_at: string; secret: number };
 
 /** An error's text for the log: SMTP replies often quote the recipient, and logs hold no address. */
 const withoutAddresses = (message: string) => message.replace(/[^\s<>()"',;:]+@[^\s<>()"',;:]+/g, '<address>').slice(0, 500);
@@ -115,7 +120,8 @@ export function createMailer(db: Db, opts: { smtpUrl: string; from: string; data
    */
   function record(rows: Row[], errors: (Error | null)[]): number {
     const now = Date.now();
-    const sentIds = rows.filter((_, i) => !errors[i]).map((r) => r.id);
+    const sentIds = rows.filter((r, i) => !errors[i] && !r.secret).map((r) => r.id);
+    const sentSecrets = rows.filter((r, i) => !errors[i] && r.secret).map((r) => r.id);
     const failed = rows.flatMap((row, i) => (errors[i] ? [{ row, err: errors[i]!, attempts: row.attempts + 1 }] : []));
     write(
       db,
@@ -123,6 +129,7 @@ export function createMailer(db: Db, opts: { smtpUrl: string; from: string; data
         if (sentIds.length) {
           tx.run(db.updateTable('mail_outbox').set((eb) => ({ sent_at: new Date(now).toISOString(), attempts: eb('attempts', '+', 1), last_error: null })).where('id', 'in', sentIds));
         }
+        if (sentSecrets.length) tx.run(db.deleteFrom('mail_outbox').where('id', 'in', sentSecrets));
         for (const { row, err, attempts } of failed) {
           const next = new Date(now + (attempts >= MAX_ATTEMPTS ? 100 * 365 * 24 * 3600_000 : backoffMs(attempts))).toISOString();
           tx.run(db.updateTable('mail_outbox').set({ attempts, next_attempt_at: next, last_error: err.message.slice(0, 500) }).where('id', '=', row.id));
@@ -135,7 +142,7 @@ export function createMailer(db: Db, opts: { smtpUrl: string; from: string; data
       if (attempts >= MAX_ATTEMPTS) opts.log.error({ mail: row.id, attempts, err: reason }, 'email abandoned after its last attempt');
       else opts.log.warn({ mail: row.id, attempts, err: reason }, 'email not sent; will retry');
     }
-    return sentIds.length;
+    return sentIds.length + sentSecrets.length;
   }
 
   /**
@@ -152,7 +159,7 @@ export function createMailer(db: Db, opts: { smtpUrl: string; from: string; data
         const due = readSync(db).all(
           db
             .selectFrom('mail_outbox')
-            .select(['id', 'to_address', 'subject', 'text_body', 'attempts', 'headers', 'created_at'])
+            .select(['id', 'to_address', 'subject', 'text_body', 'attempts', 'headers', 'created_at', 'secret'])
             .where('sent_at', 'is', null)
             .where('next_attempt_at', '<=', new Date().toISOString())
             .orderBy('next_attempt_at')
@@ -176,7 +183,7 @@ export function createMailer(db: Db, opts: { smtpUrl: string; from: string; data
       const now = new Date().toISOString();
       const due = message.notBefore ? message.notBefore.toISOString() : now;
       const headers = message.headers ? JSON.stringify(message.headers) : null;
-      tx.run(db.insertInto('mail_outbox').values({ to_address: message.to, subject: message.subject, text_body: message.text, headers, next_attempt_at: due, created_at: now, campaign_id: message.campaignId ?? null }));
+      tx.run(db.insertInto('mail_outbox').values({ to_address: message.to, subject: message.subject, text_body: message.text, headers, next_attempt_at: due, created_at: now, campaign_id: message.campaignId ?? null, secret: message.secret ? 1 : 0 }));
       // Send soon after the caller's transaction commits: one flush for all the messages of that
       // transaction (a campaign enqueues thousands), none for messages due later (the timer's).
       if (timer && due <= now && !flushQueued) {

@@ -49,7 +49,7 @@ export async function postCodes(request: FastifyRequest<{ Params: StepParams }>,
     if (!send) return;
     for (const e of list) {
       if (!e.email) continue;
-      mailer.enqueue(tx, { to: e.email, subject: request.t('votation.codes.mail.subject', { title: ctx.step.title }), text: request.t('votation.codes.mail.text', { title: ctx.step.title, code: e.code, url }) });
+      mailer.enqueue(tx, { to: e.email, subject: request.t('votation.codes.mail.subject', { title: ctx.step.title }), text: request.t('votation.codes.mail.text', { title: ctx.step.title, code: e.code, url }), secret: true });
     }
   });
   reply.header('cache-control', 'no-store');

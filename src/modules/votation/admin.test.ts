@@ -96,6 +96,9 @@ test('codes are shown once on the sheet, emailed on demand, stored only as HMACs
   await t.app.mailer.flush();
   const mail = await t.smtp.waitFor(`claire-${process.pid}@example.org`, /Votre code pour voter/);
   assert.ok(codes.some((code) => mail.text.includes(code)));
+  // Sent, the message leaves the outbox at once: the database never keeps a code in clear.
+  const outbox = JSON.stringify(t.db.sqlite.prepare('select * from mail_outbox').all());
+  for (const code of codes) assert.ok(!outbox.includes(code), 'no code left in the outbox');
   // Issued again: nothing new without renew; every non-voter's code with it.
   await c.get(`/votation/${v.stepId}/admin`);
   const none = await c.post(`/votation/${v.stepId}/admin/codes`, {});

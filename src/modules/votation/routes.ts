@@ -4,6 +4,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { onlyRole } from '../../platform/http.ts';
 import { addressOf, failureLimit } from '../../platform/rate-limits.ts';
+import { WRONG_CODES_PER_ADDRESS } from './rules.ts';
 import { uploadRoute } from '../../platform/multipart.ts';
 import { showSecrecy, showVotation } from './page.ts';
 import { lookupBallot, postBallot, postCode } from './ballots.ts';
@@ -14,11 +15,11 @@ import { postCodes, postEraseRoll, postRoll, ROLL_FILE_BYTES } from './admin-rol
 const cached = { config: { pageCache: { query: [] } } };
 
 export const routes: FastifyPluginAsync = async (app) => {
-  // Ten wrong codes per address in 15 minutes: guessing a 120-bit code stays hopeless, and a
-  // town hall's shared Wi-Fi still lets people mistype. Ballots carry no per-request limit: each
+  // Wrong codes per address in 15 minutes (rules.ts): guessing a 120-bit code stays hopeless,
+  // and the voters of a polling place or a town hall's Wi-Fi, who share one, may still mistype. Ballots carry no per-request limit: each
   // voter is accepted once (the register's UNIQUE), and a limit per address would turn away the
   // voters of a polling place or a town hall's Wi-Fi, who share one.
-  const codeLimit = failureLimit(app, 'votation-code', 10, 15, addressOf);
+  const codeLimit = failureLimit(app, 'votation-code', WRONG_CODES_PER_ADDRESS, 15, addressOf);
   app.get('/:stepId', cached, showVotation);
   app.get('/:stepId/secrecy', cached, showSecrecy);
   app.post('/:stepId/code', postCode(codeLimit));

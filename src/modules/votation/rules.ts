@@ -5,6 +5,10 @@ import type { FormErrors } from '../../platform/forms.ts';
 import { answerProblem, type Answer, type FileQuestion } from './ballot-file.ts';
 import type { Method } from './schema.ts';
 
+/** Wrong access codes one address may enter in 15 minutes: as many as failed logins (a polling
+ * place, a town hall's Wi-Fi share one address; a 120-bit code cannot be guessed anyway). */
+export const WRONG_CODES_PER_ADDRESS = 50;
+
 export const SETTINGS = {
   // Who may vote: accounts (with the step's requirements for 'vote') or the electoral roll's codes.
   electorate: { type: 'enum', default: 'accounts', options: ['accounts', 'roll'], labelKey: 'votation.setting.electorate' },
