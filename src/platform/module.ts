@@ -13,12 +13,17 @@ export interface DemoContext {
   log: (line: string) => void;
 }
 
-/** A step setting a module declares: stored as JSON on the step, validated against this. */
-export type SettingDecl =
+/**
+ * A step setting a module declares: stored as JSON on the step, validated against this. With
+ * `fixedOnceOpen`, the step form no longer changes it once the step has opened (who may vote in
+ * a votation: changing it mid-vote would change the electorate).
+ */
+export type SettingDecl = (
   | { type: 'boolean'; default: boolean; labelKey: string }
   | { type: 'integer'; default: number; min?: number; max?: number; labelKey: string }
   | { type: 'string'; default: string; max: number; labelKey: string }
-  | { type: 'enum'; default: string; options: readonly string[]; labelKey: string };
+  | { type: 'enum'; default: string; options: readonly string[]; labelKey: string }
+) & { fixedOnceOpen?: boolean };
 
 /** What a module that provides a kind of project step declares. Steps of type `slug` are
  * served by the module at `/<slug>/<step id>`. */

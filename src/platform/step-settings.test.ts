@@ -23,3 +23,16 @@ test('step settings are read and checked against their declarations', () => {
   assert.deepEqual(settingsWithDefaults(decls, '{"limit":7,"sort":5}'), { limit: 7, name: '', sort: 'a', on: false });
   assert.deepEqual(settingsWithDefaults(decls, 'broken'), { limit: 3, name: '', sort: 'a', on: false });
 });
+
+test('a setting fixed once the step opened keeps its stored value whatever the form sends; the others change', () => {
+  const decls = {
+    electorate: { type: 'enum', default: 'accounts', options: ['accounts', 'roll'], labelKey: 'x', fixedOnceOpen: true },
+    allow_changes: { type: 'boolean', default: false, labelKey: 'y' },
+  } as const;
+  const body = { setting_electorate: 'roll', setting_allow_changes: '1' };
+  const errors: FormErrors = {};
+  assert.deepEqual(parseSettings(decls, body, errors), { electorate: 'roll', allow_changes: true }, 'an upcoming step: everything changes');
+  assert.deepEqual(parseSettings(decls, body, errors, { electorate: 'accounts', allow_changes: false }), { electorate: 'accounts', allow_changes: true });
+  assert.deepEqual(parseSettings(decls, { setting_allow_changes: '1' }, errors, { electorate: 'roll', allow_changes: false }), { electorate: 'roll', allow_changes: true }, 'a disabled field sends nothing');
+  assert.deepEqual(errors, {});
+});

@@ -6,10 +6,18 @@ import type { SettingDecl } from './module.ts';
 
 export type SettingValue = boolean | number | string;
 
-/** Reads `setting_<name>` fields against the declarations; unknown fields are ignored. */
-export function parseSettings(decls: Record<string, SettingDecl>, body: Record<string, unknown> | undefined, errors: FormErrors): Record<string, SettingValue> {
+/**
+ * Reads `setting_<name>` fields against the declarations; unknown fields are ignored. `fixed`,
+ * given for a step that has opened, holds its stored values: a setting declared fixedOnceOpen
+ * keeps its value there, whatever the form sent.
+ */
+export function parseSettings(decls: Record<string, SettingDecl>, body: Record<string, unknown> | undefined, errors: FormErrors, fixed?: Record<string, SettingValue>): Record<string, SettingValue> {
   const out: Record<string, SettingValue> = {};
   for (const [name, decl] of Object.entries(decls)) {
+    if (fixed && decl.fixedOnceOpen) {
+      out[name] = fixed[name]!;
+      continue;
+    }
     const field = `setting_${name}`;
     const rawValue = body?.[field];
     const value = typeof rawValue === 'string' ? rawValue.trim() : '';

@@ -75,6 +75,7 @@ export const en: Record<keyof typeof fr, string> = {
   'projects.steps.field.require_checkbox_label': 'Checkbox (optional)',
   'projects.steps.field.require_checkbox_hint': 'For example: “I live or work in the town.” Leave empty to ask nothing.',
   'projects.steps.field.settings': 'Settings of the step',
+  'projects.steps.field.setting_fixed': 'Fixed since the step opened: it no longer changes.',
   'projects.steps.errors.date_invalid': 'Enter a valid date and time.',
   'projects.steps.errors.ends_before_starts': 'The end must come after the start.',
   'projects.steps.errors.unknown_type': 'This kind of step does not exist or is not enabled.',

@@ -73,6 +73,7 @@ export const fr = {
   'projects.steps.field.require_checkbox_label': 'Case à cocher (facultatif)',
   'projects.steps.field.require_checkbox_hint': 'Par exemple : « J’habite ou je travaille dans la commune. » Laissez vide pour ne rien demander.',
   'projects.steps.field.settings': 'Réglages de l’étape',
+  'projects.steps.field.setting_fixed': 'Fixé depuis l’ouverture de l’étape : il ne change plus.',
   'projects.steps.errors.date_invalid': 'Indiquez une date et une heure valides.',
   'projects.steps.errors.ends_before_starts': 'La fin doit venir après le début.',
   'projects.steps.errors.unknown_type': 'Ce type d’étape n’existe pas ou n’est pas activé.',

@@ -7,9 +7,9 @@ import { notFound, HttpError } from '../../platform/http.ts';
 import { setFlash } from '../../platform/flash.ts';
 import { text, raw, checked, checkText, hasErrors, type FormErrors, parseId } from '../../platform/forms.ts';
 import type { Manifest, SettingDecl } from '../../platform/module.ts';
-import { REQUIREMENTS, requirementActions } from '../../platform/participation.ts';
+import { REQUIREMENTS, requirementActions, stepState } from '../../platform/participation.ts';
 import { STEP_TITLE_MAX, BODY_MAX, CHECKBOX_LABEL_MAX, localToUtc, utcToLocal } from './rules.ts';
-import { parseSettings, settingsWithDefaults } from '../../platform/step-settings.ts';
+import { parseSettings, settingsWithDefaults, type SettingValue } from '../../platform/step-settings.ts';
 import { findProjectById } from './project-queries.ts';
 import * as q from './step-queries.ts';
 
@@ -34,8 +34,19 @@ function readRequirementActions(body: unknown, actions: readonly string[]): Reco
   return limited;
 }
 
+/** A setting as the form shows it. */
+const settingValue = (v: SettingValue) => (typeof v === 'boolean' ? v : String(v));
+
+/**
+ * The stored settings of a step that has opened, which settings declared fixedOnceOpen keep
+ * (undefined for a new or upcoming step: everything may change).
+ */
+function fixedSettings(type: StepModule, step: { starts_at: string | null; ends_at: string | null; settings: string }) {
+  return stepState(step) === 'upcoming' ? undefined : settingsWithDefaults(type.step.settings, step.settings);
+}
+
 /** Reads and checks the step form; dates arrive as local wall-clock times. */
-function readStep(body: unknown, type: StepModule, timeZone: string): { values: Values; fields: q.StepFields; errors: FormErrors } {
+function readStep(body: unknown, type: StepModule, timeZone: string, fixed?: Record<string, SettingValue>): { values: Values; fields: q.StepFields; errors: FormErrors } {
   const decls = type.step.settings ?? {};
   const actions = Object.keys(type.step.actions ?? {});
   const limitedTo = readRequirementActions(body, actions);
@@ -50,7 +61,7 @@ function readStep(body: unknown, type: StepModule, timeZone: string): { values: 
     require_checkbox_label: text(body, 'require_checkbox_label'),
     premoderation: checked(body, 'premoderation'),
   };
-  for (const name of Object.keys(decls)) values[`setting_${name}`] = text(body, `setting_${name}`);
+  for (const [name, decl] of Object.entries(decls)) values[`setting_${name}`] = fixed && decl.fixedOnceOpen ? settingValue(fixed[name]!) : text(body, `setting_${name}`);
   for (const r of REQUIREMENTS) values[`actions_${r}`] = limitedTo[r] ?? actions;
   checkText(errors, 'title', values.title as string, { required: true, max: STEP_TITLE_MAX });
   checkText(errors, 'body_md', values.body_md as string, { max: BODY_MAX });
@@ -65,7 +76,7 @@ function readStep(body: unknown, type: StepModule, timeZone: string): { values: 
   const starts = date('starts_at');
   const ends = date('ends_at');
   if (starts && ends && ends <= starts) errors.ends_at = { key: 'projects.steps.errors.ends_before_starts' };
-  const settings = parseSettings(decls, body as Record<string, unknown> | undefined, errors);
+  const settings = parseSettings(decls, body as Record<string, unknown> | undefined, errors, fixed);
   const fields: q.StepFields = {
     title: values.title as string,
     body_md: values.body_md as string,
@@ -81,11 +92,13 @@ function readStep(body: unknown, type: StepModule, timeZone: string): { values: 
   return { values, fields, errors };
 }
 
-/** The settings form, generic over the declarations (labels from the module's catalogue). */
-function settingsForm(request: FastifyRequest, decls: Record<string, SettingDecl>) {
+/** The settings form, generic over the declarations (labels from the module's catalogue); a
+ * setting fixed since the step opened is shown, not editable. */
+function settingsForm(request: FastifyRequest, decls: Record<string, SettingDecl>, opened: boolean) {
   return Object.entries(decls).map(([name, d]) => ({
     name: `setting_${name}`,
     type: d.type,
+    fixed: opened && !!d.fixedOnceOpen,
     label: request.t(d.labelKey),
     max: d.type === 'string' ? d.max : undefined,
     min: d.type === 'integer' ? d.min : undefined,
@@ -115,7 +128,7 @@ export function stepAdminRoutes(app: FastifyInstance): void {
     return { project, step };
   };
 
-  const formPage = (request: FastifyRequest, reply: FastifyReply, ctx: { project: { id: number; title: string }; type: Manifest; stepId: number | null }, values: Values, errors: FormErrors = {}, status = 200) =>
+  const formPage = (request: FastifyRequest, reply: FastifyReply, ctx: { project: { id: number; title: string }; type: Manifest; stepId: number | null; opened?: boolean }, values: Values, errors: FormErrors = {}, status = 200) =>
     render(
       request,
       reply,
@@ -127,7 +140,7 @@ export function stepAdminRoutes(app: FastifyInstance): void {
         stepId: ctx.stepId,
         values,
         errors,
-        settings: settingsForm(request, ctx.type.step?.settings ?? {}),
+        settings: settingsForm(request, ctx.type.step?.settings ?? {}, !!ctx.opened),
         actions: Object.entries(ctx.type.step?.actions ?? {}).map(([name, a]) => ({ name, label: request.t(a.labelKey) })),
         requirements: REQUIREMENTS,
         timeZone: tz,
@@ -143,7 +156,7 @@ export function stepAdminRoutes(app: FastifyInstance): void {
     if (!type) throw new HttpError(400, 'projects.steps.errors.unknown_type');
     const values: Values = { title: '', body_md: '', starts_at: '', ends_at: '', require_checkbox_label: '' };
     for (const r of REQUIREMENTS) values[`actions_${r}`] = Object.keys(type.step.actions ?? {});
-    for (const [name, v] of Object.entries(settingsWithDefaults(type.step.settings, '{}'))) values[`setting_${name}`] = typeof v === 'boolean' ? v : String(v);
+    for (const [name, v] of Object.entries(settingsWithDefaults(type.step.settings, '{}'))) values[`setting_${name}`] = settingValue(v);
     return formPage(request, reply, { project, type, stepId: null }, values);
   });
 
@@ -174,16 +187,17 @@ export function stepAdminRoutes(app: FastifyInstance): void {
     };
     const limited = requirementActions(step);
     for (const r of REQUIREMENTS) values[`actions_${r}`] = limited[r] ?? Object.keys(type.step.actions ?? {});
-    for (const [name, v] of Object.entries(settingsWithDefaults(type.step.settings, step.settings))) values[`setting_${name}`] = typeof v === 'boolean' ? v : String(v);
-    return formPage(request, reply, { project, type, stepId: step.id }, values);
+    for (const [name, v] of Object.entries(settingsWithDefaults(type.step.settings, step.settings))) values[`setting_${name}`] = settingValue(v);
+    return formPage(request, reply, { project, type, stepId: step.id, opened: !!fixedSettings(type, step) }, values);
   });
 
   app.post('/admin/projects/:id/steps/:stepId', async (request, reply) => {
     const { project, step } = stepFrom(request);
     const type = typeOf(step.type);
     if (!type) throw notFound();
-    const { values, fields, errors } = readStep(request.body, type, tz);
-    if (hasErrors(errors)) return formPage(request, reply, { project, type, stepId: step.id }, values, errors, 422);
+    const fixed = fixedSettings(type, step);
+    const { values, fields, errors } = readStep(request.body, type, tz, fixed);
+    if (hasErrors(errors)) return formPage(request, reply, { project, type, stepId: step.id, opened: !!fixed }, values, errors, 422);
     q.updateStep(app.db, step.id, fields);
     setFlash(reply, 'projects.steps.flash.saved');
     return reply.redirect(`/admin/projects/${project.id}/edit#steps`, 303);

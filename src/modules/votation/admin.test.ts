@@ -122,3 +122,22 @@ test('after the close the roll’s personal data is erased, its rows and the tur
   assert.equal(rows.length, 2);
   assert.ok(rows.every((r) => /^#\d+$/.test(String(r.identifier)) && r.name === null && r.email === null && r.code_hash === null));
 });
+
+test('who may vote is fixed once the vote opens: the step form shows it and no longer changes it; upcoming, it changes', async () => {
+  const c = await admin();
+  const v = makeVotation(t.db, { electorate: 'roll' });
+  const edit = `/admin/projects/${v.projectId}/steps/${v.stepId}`;
+  const form = (await c.get(`${edit}/edit`)).body;
+  assert.match(form, /<select id="field-setting_electorate" name="setting_electorate" disabled aria-describedby="field-setting_electorate-fixed">/);
+  assert.match(form, /Fixé depuis l’ouverture de l’étape/);
+  const fields = { title: 'Quel nom pour la place ?', starts_at: '', ends_at: '', setting_electorate: 'accounts', setting_allow_changes: '1' };
+  assert.equal((await c.post(edit, fields)).statusCode, 303);
+  const settings = () => JSON.parse((t.db.sqlite.prepare('select settings from steps where id = ?').get(v.stepId) as { settings: string }).settings);
+  assert.deepEqual(settings(), { electorate: 'roll', allow_changes: true }, 'the electorate kept, the other setting changed');
+  setState(t.db, v.stepId, 'upcoming');
+  const upcoming = (await c.get(`${edit}/edit`)).body;
+  assert.doesNotMatch(upcoming, /name="setting_electorate" disabled/);
+  const local = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 16);
+  assert.equal((await c.post(edit, { ...fields, starts_at: local(1), ends_at: local(10) })).statusCode, 303);
+  assert.equal(settings().electorate, 'accounts');
+});

@@ -11,7 +11,8 @@ export const WRONG_CODES_PER_ADDRESS = 50;
 
 export const SETTINGS = {
   // Who may vote: accounts (with the step's requirements for 'vote') or the electoral roll's codes.
-  electorate: { type: 'enum', default: 'accounts', options: ['accounts', 'roll'], labelKey: 'votation.setting.electorate' },
+  // Fixed once the vote opens: changing it mid-vote would change who may vote.
+  electorate: { type: 'enum', default: 'accounts', options: ['accounts', 'roll'], labelKey: 'votation.setting.electorate', fixedOnceOpen: true },
   allow_changes: { type: 'boolean', default: false, labelKey: 'votation.setting.allow_changes' },
 } satisfies Record<string, SettingDecl>;
 
