@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
 import { countRows, loginAs } from '../../../test/helpers/factories.ts';
-import { addProposal, makeCollect } from './test-fixtures.ts';
+import { addProposal, makeCollect, setState } from './test-fixtures.ts';
 
 let t: TestApp;
 before(async () => (t = await makeApp()));
@@ -60,6 +60,18 @@ test('a draft saved again keeps its address; submitted, it becomes a proposal wi
   assert.match((await client.get(submitted.headers.location as string)).body, /Proposition n° 2/);
   assert.equal(countRows(t, `collect_drafts where step_id = ${c.stepId}`), 0);
   assert.equal((await client.get(draftUrl)).statusCode, 404);
+});
+
+test('once the step is closed, the author still reads their draft but is offered no button to submit it', async () => {
+  const c = makeCollect(t.db);
+  const { client } = await loginAs(t);
+  const draftUrl = (await client.post(url(c), { title: 'Trop tard', intent: 'draft' })).headers.location as string;
+  setState(t.db, c, 'closed');
+  const page = await client.get(draftUrl);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /Le dépôt de propositions est terminé/);
+  assert.doesNotMatch(page.body, /name="intent"/);
+  assert.equal((await client.post(draftUrl, { title: 'Trop tard', summary: 's', body: 'b', intent: 'submit' })).statusCode, 403);
 });
 
 test('a draft is deleted by its author; someone else’s deletion finds nothing', async () => {
