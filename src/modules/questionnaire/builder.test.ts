@@ -78,6 +78,16 @@ test('rules are written with labels, stored as answers hold them, and checked ag
   assert.match(edit.body, /name="show_if_value" type="text" value="Gare"/);
 });
 
+test('editing a question keeps the conditions the form does not show', async () => {
+  const q = makeQuestionnaire(t.db, { file: { ...SMALL, questions: [SMALL.questions[0]!, { id: 2, type: 'yes_no', title: 'Vélo ?' }, { id: 9, type: 'short_text', title: 'Deux conditions', showIf: [{ question: 1, op: 'is', value: '0' }, { question: 2, op: 'is', value: 'yes' }] }] } });
+  const ids = questionIds(t, q.stepId);
+  const { client } = await loginAs(t, 'admin');
+  const form = await client.get(`/questionnaire/${q.stepId}/admin/questions/${ids[2]}`);
+  assert.match(form.body, /name="show_if_value" type="text" value="Centre"/);
+  assert.equal((await client.post(`/questionnaire/${q.stepId}/admin/questions/${ids[2]}`, { title: 'Deux conditions, renommée', show_if_question: String(ids[0]), show_if_op: 'is', show_if_value: 'Gare' })).statusCode, 303);
+  assert.deepEqual(listQuestions(t.db, q.stepId)[2]!.showIf, [{ question: ids[0], op: 'is', value: '1' }, { question: ids[1], op: 'is', value: 'yes' }]);
+});
+
 test('questions move up and down without JavaScript, and stay put at either end', async () => {
   const q = makeQuestionnaire(t.db);
   const ids = questionIds(t, q.stepId);

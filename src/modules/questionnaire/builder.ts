@@ -105,6 +105,8 @@ export async function saveQuestion(request: FastifyRequest<{ Params: QuestionPar
   const db = request.server.db;
   const body = (request.body ?? {}) as FormValues;
   const { def, errors } = readDefinition(body, listQuestions(db, ctx.step.id), q.position, q.type);
+  // The form edits the first condition; more (from an imported file) are kept as they are.
+  if (def.showIf.length) def.showIf.push(...q.showIf.slice(1));
   // Results are counted by option index: once answered, the choices stay as they are.
   if (findQuestionnaire(db, ctx.step.id).responses_count > 0 && JSON.stringify(def.config) !== JSON.stringify(q.config)) errors.title = { key: 'questionnaire.builder.errors.locked' };
   if (hasErrors(errors)) return questionPage(request, reply, ctx, q, { values: { ...body, type: q.type }, errors }, 422);
