@@ -4,7 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
-import { seed, CHARTER_SLUG } from './seed.ts';
+import { seed } from './seed.ts';
+import { DEMO_PROJECT_SLUG as CHARTER_SLUG } from '../../platform/demo.ts';
 import { PROPOSALS, STEP_TITLE } from './seed-content.ts';
 
 let t: TestApp;

@@ -12,10 +12,6 @@ export const TYPES = [
   { name: 'Solution', colour: '#15803d' },
 ];
 
-export const CITIZENS = [
-  'Camille Durand', 'Karim Benali', 'Sophie Martin', 'Lucas Moreau', 'Aïcha Diallo',
-  'Julien Petit', 'Marie Lefèvre', 'Thomas Nguyen', 'Léa Garnier', 'Hugo Fontaine',
-];
 
 export interface DemoSection {
   key: string;

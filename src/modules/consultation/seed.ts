@@ -3,17 +3,16 @@
 // marks and votes. Everything goes through the same write functions as the routes, so every
 // counter is what the pages would have made. Skipped when the charter already has one.
 import type { DemoContext } from '../../platform/module.ts';
-import type { Db } from '../../db/open.ts';
-import { readSync, write } from '../../db/write.ts';
-import { insertUser } from '../../platform/users.ts';
 import type { Step } from '../../platform/participation.ts';
+import { addDemoStep, demoCitizens } from '../../platform/demo.ts';
+import type { Db } from '../../db/open.ts';
+import { write } from '../../db/write.ts';
 import type { VoteValue } from './schema.ts';
 import { createOpinion } from './item-queries.ts';
 import { castVote } from './vote-queries.ts';
 import { createAmendment, createArgument, createSource, setUsefulMark, type SourceCategory } from './extras-queries.ts';
-import { AMENDMENTS, ARGUMENTS_AGAINST, ARGUMENTS_FOR, CITIZENS, OPINIONS, SECTIONS, SOURCES, STEP, TYPES } from './seed-content.ts';
+import { AMENDMENTS, ARGUMENTS_AGAINST, ARGUMENTS_FOR, OPINIONS, SECTIONS, SOURCES, STEP, TYPES } from './seed-content.ts';
 
-export const CHARTER_SLUG = 'charte-participation';
 const DAY = 24 * 3600_000;
 
 /** A small seeded generator: the demo is the same on every install. */
@@ -25,44 +24,6 @@ function random(seed: number): () => number {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-/** The charter project (created public if the projects seed has not made it) and its new step. */
-function createStep(db: Db, now: Date): Step | null {
-  const iso = now.toISOString();
-  const stepId = write(db, (tx) => {
-    let project = tx.first(db.selectFrom('projects').select('id').where('slug', '=', CHARTER_SLUG));
-    if (!project) {
-      const id = tx.run(
-        db.insertInto('projects').values({
-          slug: CHARTER_SLUG,
-          title: 'Charte de la participation citoyenne',
-          summary: 'Écrivons ensemble les règles qui encadreront la participation des habitants aux décisions de la commune.',
-          visibility: 'public',
-          cover_path: null,
-          created_at: iso,
-          updated_at: iso,
-        }),
-      ).lastInsertRowid;
-      project = { id };
-    }
-    if (tx.first(db.selectFrom('steps').select('id').where('project_id', '=', project.id).where('type', '=', 'consultation'))) return null;
-    const last = tx.first(db.selectFrom('steps').select((eb) => eb.fn.max('position').as('p')).where('project_id', '=', project.id));
-    return tx.run(
-      db.insertInto('steps').values({
-        project_id: project.id,
-        position: Number(last?.p ?? 0) + 1,
-        type: 'consultation',
-        title: STEP.title,
-        body_md: STEP.body,
-        starts_at: new Date(now.getTime() - 14 * DAY).toISOString(),
-        ends_at: new Date(now.getTime() + 61 * DAY).toISOString(),
-        created_at: iso,
-        updated_at: iso,
-      }),
-    ).lastInsertRowid;
-  });
-  return stepId === null ? null : (readSync(db).first(db.selectFrom('steps').selectAll().where('id', '=', stepId)) as Step);
 }
 
 /** Types, then sections in reading order; returns section ids by key and type ids by index. */
@@ -95,26 +56,14 @@ function createText(db: Db, step: Step) {
   });
 }
 
-/** demo1@example.org … demo10@example.org, confirmed, without a password (no login). */
-function findOrCreateCitizens(db: Db, now: Date): number[] {
-  return write(db, (tx) =>
-    CITIZENS.map((name, i) => {
-      const email = `demo${i + 1}@example.org`;
-      const found = tx.first(db.selectFrom('users').select('id').where('email', '=', email));
-      const at = new Date(now.getTime() - (40 - i) * DAY).toISOString();
-      return found ? found.id : insertUser(db, tx, { email, passwordHash: null, displayName: name, emailConfirmed: true }, at);
-    }),
-  );
-}
-
 export async function seed({ db, log }: DemoContext, now = new Date()): Promise<void> {
-  const step = createStep(db, now);
+  const step = addDemoStep(db, { type: 'consultation', title: STEP.title, body: STEP.body, startedDaysAgo: 14, endsInDays: 61 }, now);
   if (!step) {
     log('consultation: the charter already has a consultation step, nothing added');
     return;
   }
   const { typeIds, sectionIds } = createText(db, step);
-  const people = findOrCreateCitizens(db, now);
+  const people = demoCitizens(db, now);
   const rand = random(2026);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   // Contributions spread over the last thirteen days, oldest first.

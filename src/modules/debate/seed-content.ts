@@ -22,10 +22,6 @@ export const OPINIONS = {
   },
 };
 
-export const CITIZENS = [
-  'Camille Durand', 'Karim Benali', 'Sophie Martin', 'Lucas Moreau', 'Aïcha Diallo',
-  'Julien Petit', 'Marie Lefèvre', 'Thomas Nguyen', 'Léa Garnier', 'Hugo Fontaine',
-];
 
 /** [index of the citizen who writes it, text]: at most one argument per person and side. */
 export const ARGUMENTS_FOR: [number, string][] = [

@@ -3,8 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
-import { runDemo } from '../../platform/demo.ts';
-import { seed, CHARTER_SLUG } from './seed.ts';
+import { DEMO_PROJECT_SLUG as CHARTER_SLUG, runDemo } from '../../platform/demo.ts';
+import { seed } from './seed.ts';
 import { QUESTION } from './seed-content.ts';
 
 let t: TestApp;
