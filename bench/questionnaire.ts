@@ -14,7 +14,8 @@ import { responseSlots, segmentOf, TEXT_TYPES } from '../src/modules/questionnai
 import { rng, sampleAnswers } from '../src/modules/questionnaire/sample.ts';
 import type { Question } from '../src/platform/questions/types.ts';
 
-const SIZES = { questions: 140, responses: 20_000, submitters: 5_000, districts: 4 };
+// Submitters: more than the submit row can use in its 12 s with warm-up (each submits once).
+const SIZES = { questions: 140, responses: 20_000, submitters: 12_000, districts: 4 };
 
 interface QuestionnaireSeed {
   stepId: number;

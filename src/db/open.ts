@@ -20,6 +20,9 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('foreign_keys = ON');
   // Deleted rows are overwritten, not left in free space: a replaced ballot, an erased account.
   sqlite.pragma('secure_delete = ON');
+  // An 8 MB page cache (this build's default is 16 MB): the file's pages stay in the system's
+  // cache anyway, and the server stays under 150 MB on a small machine (npm run bench).
+  sqlite.pragma('cache_size = -8000');
   sqlite.pragma('busy_timeout = 5000');
   const kysely = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
   return Object.assign(kysely, { sqlite });
