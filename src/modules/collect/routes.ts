@@ -3,7 +3,7 @@
 // gate decides who may take part (its refused page is rendered by the platform's error handler).
 import type { FastifyPluginAsync } from 'fastify';
 import { onlyRole } from '../../platform/http.ts';
-import { participationLimits } from '../../platform/rate-limits.ts';
+import { participationLimits, perAccount } from '../../platform/rate-limits.ts';
 import { showCollect } from './page.ts';
 import { showSimilar } from './similar.ts';
 import { newProposal, postProposal, showProposal, editProposalForm, saveProposal, deleteProposal } from './proposals.ts';
@@ -14,10 +14,12 @@ import { postQuestion, editQuestion, saveQuestion, removeQuestion, shiftQuestion
 /** Anonymous visitors get these pages from the page cache; `query` names what the page reads. */
 const cached = (query: string[] = []) => ({ config: { pageCache: { query } } });
 const contribute = { config: participationLimits.contribute };
+// A full-text search asked as people type: as many as votes, per account (or per address).
+const searching = { config: perAccount(600, 10) };
 
 export const routes: FastifyPluginAsync = async (app) => {
   app.get('/:stepId', cached(['q', 'category', 'district', 'status', 'sort', 'page', 'view']), showCollect);
-  app.get('/:stepId/similar', showSimilar);
+  app.get('/:stepId/similar', searching, showSimilar);
   app.get('/:stepId/proposals/new', newProposal);
   app.post('/:stepId/proposals', contribute, postProposal);
   app.get('/:stepId/proposals/:proposalId', cached(), showProposal);
