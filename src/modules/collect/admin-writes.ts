@@ -3,6 +3,7 @@
 import type { Db } from '../../db/open.ts';
 import { write } from '../../db/write.ts';
 import type { Definition } from '../../platform/questions/definition.ts';
+import { questionColumns } from '../../platform/questions/storage.ts';
 import { ensureCollect } from './writes.ts';
 import type { FormConfig } from './rules.ts';
 
@@ -28,17 +29,6 @@ export function updateCategory(db: Db, stepId: number, id: number, c: { name: st
 export function deleteCategory(db: Db, stepId: number, id: number): void {
   write(db, (tx) => tx.run(db.deleteFrom('collect_categories').where('id', '=', id).where('step_id', '=', stepId)));
 }
-
-const questionColumns = (d: Definition) => ({
-  type: d.type,
-  title: d.title,
-  help: d.help,
-  required: d.required ? 1 : 0,
-  private: d.private ? 1 : 0,
-  config: JSON.stringify(d.config),
-  show_if: JSON.stringify(d.showIf),
-  jump: d.jump ? JSON.stringify(d.jump) : null,
-});
 
 export function createQuestion(db: Db, stepId: number, d: Definition): number {
   return write(db, (tx) => {

@@ -8,7 +8,8 @@ import { readSync } from '../../db/write.ts';
 import { compiledQuery } from '../../db/compiled.ts';
 import type { ContributionStatus } from '../../db/schema.ts';
 import { editedByModeration } from '../../platform/moderation-log.ts';
-import type { Answers, Question, QuestionType } from '../../platform/questions/types.ts';
+import type { Answers, Question } from '../../platform/questions/types.ts';
+import { questionFromRow, type StoredQuestion } from '../../platform/questions/storage.ts';
 import { formConfig, randomKey, PAGE_SIZE, SIMILAR_MAX, type FormConfig, type Sort } from './rules.ts';
 
 export interface Label {
@@ -51,39 +52,13 @@ const projectDistrictsQuery = compiledQuery<{ projectId: number }, { id: number;
 );
 const allDistrictsQuery = compiledQuery<Record<string, never>, { id: number; name: string }>((db) => db.selectFrom('districts').select(['id', 'name']).orderBy('name'));
 
-interface QuestionRow {
-  id: number;
-  type: string;
-  title: string;
-  help: string;
-  required: number;
-  private: number;
-  position: number;
-  config: string;
-  show_if: string;
-  jump: string | null;
-}
-
 /** The step's custom questions, in order, as the form engine reads them. */
 export function listQuestions(db: Db, stepId: number): Question[] {
-  return readSync(db).all(questionsQuery(db, '', { stepId })).map(toQuestion);
+  return readSync(db).all(questionsQuery(db, '', { stepId })).map(questionFromRow);
 }
-const questionsQuery = compiledQuery<{ stepId: number }, QuestionRow>((db, p) =>
+const questionsQuery = compiledQuery<{ stepId: number }, StoredQuestion>((db, p) =>
   db.selectFrom('collect_questions').select(['id', 'type', 'title', 'help', 'required', 'private', 'position', 'config', 'show_if', 'jump']).where('step_id', '=', p.stepId).orderBy('position').orderBy('id'),
 );
-const toQuestion = (r: QuestionRow): Question => ({
-  id: r.id,
-  type: r.type as QuestionType,
-  title: r.title,
-  help: r.help,
-  required: r.required === 1,
-  private: r.private === 1,
-  position: r.position,
-  config: JSON.parse(r.config),
-  showIf: JSON.parse(r.show_if),
-  jump: r.jump ? JSON.parse(r.jump) : null,
-});
-
 // ---- The list ----
 
 const registered = new WeakSet<object>();

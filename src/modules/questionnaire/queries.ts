@@ -5,25 +5,11 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/open.ts';
 import { readSync } from '../../db/write.ts';
 import { compiledQuery } from '../../db/compiled.ts';
-import type { Answers, Question, QuestionType } from '../../platform/questions/types.ts';
-import type { QuestionnaireQuestionsTable, ResponseStatus } from './schema.ts';
+import type { Answers, Question } from '../../platform/questions/types.ts';
+import { questionFromRow, type StoredQuestion } from '../../platform/questions/storage.ts';
+import type { ResponseStatus } from './schema.ts';
 import { TEXTS_PAGE } from './rules.ts';
 import { bumpResults } from './results-cache.ts';
-
-type QuestionRow = Omit<QuestionnaireQuestionsTable, 'id'> & { id: number };
-
-export const toQuestion = (r: QuestionRow): Question => ({
-  id: r.id,
-  type: r.type as QuestionType,
-  title: r.title,
-  help: r.help,
-  required: r.required === 1,
-  private: r.private === 1,
-  position: r.position,
-  config: JSON.parse(r.config),
-  showIf: JSON.parse(r.show_if),
-  jump: r.jump ? JSON.parse(r.jump) : null,
-});
 
 // Parsed questions per database and step: a long questionnaire is 140 JSON settings to read on
 // every page. Every write to the questions goes through writes.ts, which forgets the step.
@@ -33,7 +19,7 @@ export function forgetQuestions(db: Db, stepId: number): void {
   bumpResults(db, stepId);
 }
 
-const questionsQuery = compiledQuery<{ stepId: number }, QuestionRow>((db, p) =>
+const questionsQuery = compiledQuery<{ stepId: number }, StoredQuestion>((db, p) =>
   db.selectFrom('questionnaire_questions').selectAll().where('step_id', '=', p.stepId).orderBy('position').orderBy('id'),
 );
 
@@ -43,7 +29,7 @@ export function listQuestions(db: Db, stepId: number): Question[] {
   if (!perDb) cache.set(db.sqlite, (perDb = new Map()));
   let questions = perDb.get(stepId);
   if (!questions) {
-    questions = readSync(db).all(questionsQuery(db, '', { stepId })).map(toQuestion);
+    questions = readSync(db).all(questionsQuery(db, '', { stepId })).map(questionFromRow);
     if (perDb.size > 200) perDb.clear();
     perDb.set(stepId, questions);
   }

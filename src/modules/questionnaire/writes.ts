@@ -9,6 +9,7 @@ import { write, writeSoon, type Tx } from '../../db/write.ts';
 import { recordParticipation, type Step } from '../../platform/participation.ts';
 import { isUniqueViolation } from '../../platform/users.ts';
 import type { Definition } from '../../platform/questions/definition.ts';
+import { questionColumns } from '../../platform/questions/storage.ts';
 import type { Answers, Question } from '../../platform/questions/types.ts';
 import { ruleErrors } from '../../platform/questions/logic.ts';
 import { forgetQuestions, listQuestions, type Respondent, type ResponseRow } from './queries.ts';
@@ -21,17 +22,6 @@ function ensureQuestionnaire(db: Db, tx: Tx, stepId: number): void {
   tx.run(db.insertInto('questionnaire_steps').values({ step_id: stepId }).onConflict((oc) => oc.doNothing()));
 }
 
-const columns = (d: Definition) => ({
-  type: d.type,
-  title: d.title,
-  help: d.help,
-  required: d.required ? 1 : 0,
-  private: d.private ? 1 : 0,
-  config: JSON.stringify(d.config),
-  show_if: JSON.stringify(d.showIf),
-  jump: d.jump ? JSON.stringify(d.jump) : null,
-});
-
 function countQuestions(db: Db, tx: Tx, stepId: number): void {
   ensureQuestionnaire(db, tx, stepId);
   const n = tx.first(db.selectFrom('questionnaire_questions').select((eb) => eb.fn.countAll<number>().as('n')).where('step_id', '=', stepId))!.n;
@@ -42,7 +32,7 @@ function countQuestions(db: Db, tx: Tx, stepId: number): void {
 export function addQuestion(db: Db, stepId: number, d: Definition): number {
   const id = write(db, (tx) => {
     const last = tx.first(db.selectFrom('questionnaire_questions').select((eb) => eb.fn.max('position').as('p')).where('step_id', '=', stepId));
-    const id = tx.run(db.insertInto('questionnaire_questions').values({ step_id: stepId, position: Number(last?.p ?? 0) + 1, ...columns(d) })).lastInsertRowid;
+    const id = tx.run(db.insertInto('questionnaire_questions').values({ step_id: stepId, position: Number(last?.p ?? 0) + 1, ...questionColumns(d) })).lastInsertRowid;
     countQuestions(db, tx, stepId);
     return id;
   });
@@ -51,7 +41,7 @@ export function addQuestion(db: Db, stepId: number, d: Definition): number {
 }
 
 export function updateQuestion(db: Db, stepId: number, id: number, d: Definition): void {
-  write(db, (tx) => tx.run(db.updateTable('questionnaire_questions').set(columns(d)).where('id', '=', id).where('step_id', '=', stepId)));
+  write(db, (tx) => tx.run(db.updateTable('questionnaire_questions').set(questionColumns(d)).where('id', '=', id).where('step_id', '=', stepId)));
   forgetQuestions(db, stepId);
 }
 
@@ -98,7 +88,7 @@ export function replaceQuestions(db: Db, stepId: number, items: { ref: number; d
   write(db, (tx) => {
     tx.run(db.deleteFrom('questionnaire_questions').where('step_id', '=', stepId));
     const ids = new Map<number, number>();
-    items.forEach((it, k) => ids.set(it.ref, tx.run(db.insertInto('questionnaire_questions').values({ step_id: stepId, position: k + 1, ...columns({ ...it.def, showIf: [], jump: null }) })).lastInsertRowid));
+    items.forEach((it, k) => ids.set(it.ref, tx.run(db.insertInto('questionnaire_questions').values({ step_id: stepId, position: k + 1, ...questionColumns({ ...it.def, showIf: [], jump: null }) })).lastInsertRowid));
     for (const it of items) {
       const map = (ref: number) => ids.get(ref) ?? 0;
       const showIf = it.def.showIf.map((c) => ({ ...c, question: map(c.question) }));
