@@ -18,6 +18,7 @@ import * as m0014 from './0014_questionnaire.ts';
 import * as m0015 from './0015_votation.ts';
 import * as m0016 from './0016_collect.ts';
 import * as m0017 from './0017_mail_secret.ts';
+import * as m0019 from './0019_selection.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_platform_core': m0001,
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '0015_votation': m0015,
   '0016_collect': m0016,
   '0017_mail_secret': m0017,
+  '0019_selection': m0019,
 };

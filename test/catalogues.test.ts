@@ -72,6 +72,10 @@ test('no catalogue key is left unused: each appears quoted in the code or templa
     // 'consultation.sort.' + s: a prefix of two segments or more (a slug alone would cover the module).
     for (const m of text.matchAll(/['"]([a-z][a-z0-9_-]*(?:\.[a-z0-9_-]+)+\.)['"]\s*\+/g)) built.push(new RegExp(`^${escape(m[1]!)}`));
   }
+  // The step form labels an enum setting's options `<labelKey>.<option>` (projects' step admin).
+  for (const m of modules) {
+    for (const d of Object.values(m.step?.settings ?? {})) if (d.type === 'enum') for (const o of d.options) quoted.add(`${d.labelKey}.${o}`);
+  }
   const plural = /\.(zero|one|two|few|many|other)$/;
   const unused = [...known()].filter((key) => {
     const base = key.replace(plural, '');

@@ -10,6 +10,7 @@ import { manifest as profiles } from './profiles/manifest.ts';
 import { manifest as consultation } from './consultation/manifest.ts';
 import { manifest as debate } from './debate/manifest.ts';
 import { manifest as collect } from './collect/manifest.ts';
+import { manifest as selection } from './selection/manifest.ts';
 import { manifest as questionnaire } from './questionnaire/manifest.ts';
 import { manifest as moderation } from './moderation/manifest.ts';
 import { manifest as comments } from './comments/manifest.ts';
@@ -19,4 +20,4 @@ import { manifest as notifications } from './notifications/manifest.ts';
 import { manifest as campaigns } from './campaigns/manifest.ts';
 import { manifest as votation } from './votation/manifest.ts';
 
-export const modules: Manifest[] = [site, accounts, setup, admin, projects, presentation, profiles, consultation, debate, collect, questionnaire, moderation, comments, news, events, notifications, campaigns, votation];
+export const modules: Manifest[] = [site, accounts, setup, admin, projects, presentation, profiles, consultation, debate, collect, selection, questionnaire, moderation, comments, news, events, notifications, campaigns, votation];
