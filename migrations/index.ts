@@ -18,6 +18,7 @@ import * as m0014 from './0014_questionnaire.ts';
 import * as m0015 from './0015_votation.ts';
 import * as m0016 from './0016_collect.ts';
 import * as m0017 from './0017_mail_secret.ts';
+import * as m0018 from './0018_collect_analysis.ts';
 import * as m0019 from './0019_selection.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -38,5 +39,6 @@ export const migrations: Record<string, Migration> = {
   '0015_votation': m0015,
   '0016_collect': m0016,
   '0017_mail_secret': m0017,
+  '0018_collect_analysis': m0018,
   '0019_selection': m0019,
 };

@@ -1,5 +1,7 @@
 // French catalogue of the collect step (collect.*): the reference.
+import { frAnalysis } from './messages-analysis.fr.ts';
 export const fr = {
+  ...frAnalysis,
   'collect.title': 'Dépôt de propositions',
   'collect.kind.proposal': 'Proposition',
   'collect.action.contribute': 'Déposer une proposition',

@@ -5,9 +5,10 @@
 // address and the answers, which may say who wrote them.
 import type { PersonalData } from '../../platform/module.ts';
 import { readSync } from '../../db/write.ts';
+import { analysisPersonalData } from './analysis-personal-data.ts';
 
 export const personalData: PersonalData = {
-  tables: ['collect_proposals', 'collect_drafts'],
+  tables: ['collect_proposals', 'collect_drafts', ...analysisPersonalData.tables],
   export(db, userId) {
     const r = readSync(db);
     return {
@@ -17,10 +18,12 @@ export const personalData: PersonalData = {
       drafts: r
         .all(db.selectFrom('collect_drafts').select(['id', 'step_id', 'title', 'fields', 'created_at', 'updated_at']).where('author_id', '=', userId).orderBy('id'))
         .map((d) => ({ ...d, fields: JSON.parse(d.fields) })),
+      ...analysisPersonalData.export(db, userId),
     };
   },
   erase(db, tx, userId) {
     tx.run(db.deleteFrom('collect_drafts').where('author_id', '=', userId));
     tx.run(db.updateTable('collect_proposals').set({ address: '', lat: null, lng: null, answers: '{}' }).where('author_id', '=', userId));
+    analysisPersonalData.erase!(db, tx, userId);
   },
 };

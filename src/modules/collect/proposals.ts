@@ -13,6 +13,7 @@ import { listOwnDrafts } from './draft-queries.ts';
 import { loadCollect, loadOwnProposal, loadProposalPage, offerOf, participationOf, type ProposalParams, type StepParams } from './guards.ts';
 import { handleForm, renderForm } from './proposal-form.ts';
 import { trashProposal } from './writes.ts';
+import { officialAnswerOf } from './analysis-queries.ts';
 import { stepSettings } from './rules.ts';
 
 export async function newProposal(request: FastifyRequest<{ Params: StepParams }>, reply: FastifyReply) {
@@ -53,6 +54,7 @@ export async function showProposal(request: FastifyRequest<{ Params: ProposalPar
     canEdit: mayChange && s.allowEdit,
     canDelete: mayChange && s.allowDelete,
     commentsOn: s.comments && published,
+    official: officialAnswerOf(db, proposal.id),
   });
 }
 

@@ -10,6 +10,10 @@ import { newProposal, postProposal, showProposal, editProposalForm, saveProposal
 import { showDraft, postDraft, removeDraft } from './drafts.ts';
 import { adminHome, postForm, postCategory, editCategory, saveCategory, removeCategory } from './admin.ts';
 import { postQuestion, editQuestion, saveQuestion, removeQuestion, shiftQuestion } from './admin-questions.ts';
+import { showAnalysisList, showProposalAnalysis } from './analysis.ts';
+import { postOpinion, postDecision, postProposalStatus, postAnalyst, removeAnalyst } from './analysis-posts.ts';
+import { showDeciders, postDecider, deleteDecider } from './analysis-admin.ts';
+import { showStatuses, postNewStatus, editStatus, saveStatus, removeStatus, shiftStatus } from './statuses.ts';
 
 /** Anonymous visitors get these pages from the page cache; `query` names what the page reads. */
 const cached = (query: string[] = []) => ({ config: { pageCache: { query } } });
@@ -29,6 +33,26 @@ export const routes: FastifyPluginAsync = async (app) => {
   app.get('/:stepId/drafts/:draftId', showDraft);
   app.post('/:stepId/drafts/:draftId', contribute, postDraft);
   app.post('/:stepId/drafts/:draftId/delete', removeDraft);
+  // Analysis by officials (analysis*.ts, statuses.ts): each handler checks the person's role on the step.
+  app.get('/:stepId/analysis', showAnalysisList);
+  app.get('/:stepId/analysis/proposals/:proposalId', showProposalAnalysis);
+  app.post('/:stepId/analysis/proposals/:proposalId/opinion', postOpinion);
+  app.post('/:stepId/analysis/proposals/:proposalId/decision', postDecision);
+  app.post('/:stepId/analysis/proposals/:proposalId/status', postProposalStatus);
+  app.post('/:stepId/analysis/proposals/:proposalId/analysts', postAnalyst);
+  app.post('/:stepId/analysis/proposals/:proposalId/analysts/:userId/delete', removeAnalyst);
+  await app.register(async (admin) => {
+    admin.addHook('preHandler', onlyRole('admin'));
+    admin.get('/:stepId/admin/statuses', showStatuses);
+    admin.post('/:stepId/admin/statuses', postNewStatus);
+    admin.get('/:stepId/admin/statuses/:statusId/edit', editStatus);
+    admin.post('/:stepId/admin/statuses/:statusId', saveStatus);
+    admin.post('/:stepId/admin/statuses/:statusId/delete', removeStatus);
+    admin.post('/:stepId/admin/statuses/:statusId/move', shiftStatus);
+    admin.get('/:stepId/admin/deciders', showDeciders);
+    admin.post('/:stepId/admin/deciders', postDecider);
+    admin.post('/:stepId/admin/deciders/:userId/delete', deleteDecider);
+  });
   // Administrators only.
   await app.register(async (admin) => {
     admin.addHook('preHandler', onlyRole('admin'));
