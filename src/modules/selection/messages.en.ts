@@ -1,7 +1,9 @@
 // English catalogue of the selection step (selection.*).
 import type { fr } from './messages.fr.ts';
+import { enPages } from './messages-pages.en.ts';
 
 export const en: Record<keyof typeof fr, string> = {
+  ...enPages,
   'selection.title': 'Vote on proposals',
   'selection.action.vote': 'vote for proposals',
   'selection.settings.vote_type': 'Type of vote',

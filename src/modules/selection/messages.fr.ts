@@ -1,5 +1,7 @@
 // French catalogue of the selection step (selection.*): the reference.
+import { frPages } from './messages-pages.fr.ts';
 export const fr = {
+  ...frPages,
   'selection.title': 'Vote sur les propositions',
   'selection.action.vote': 'voter pour des propositions',
   'selection.settings.vote_type': 'Type de vote',

@@ -2,11 +2,15 @@
 // Handlers live in a file per resource; what a URL points at is loaded in guards.ts, and the
 // platform's gate decides who may take part.
 import type { FastifyPluginAsync } from 'fastify';
-import { showSelection } from './page.ts';
+import { announceCounts, showSelection } from './page.ts';
+import { showProposal } from './proposal.ts';
 
 /** Anonymous visitors get these pages from the page cache; `query` names what the page reads. */
 const cached = (query: string[] = []) => ({ config: { pageCache: { query } } });
 
 export const routes: FastifyPluginAsync = async (app) => {
-  app.get('/:stepId', cached(), showSelection);
+  // Public pages (H5): the list of the proposals in the vote and a proposal's page.
+  announceCounts(app); // cached pages expire when a step's counts become public
+  app.get('/:stepId', cached(['q', 'category', 'district', 'status', 'sort', 'page', 'view']), showSelection);
+  app.get('/:stepId/proposals/:proposalId', cached(), showProposal);
 };

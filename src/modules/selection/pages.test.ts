@@ -1,0 +1,231 @@
+// The public pages of the selection step: the list of the proposals in the vote (filters by
+// category, district, status and words through FTS5, the seven sorts, pages of limit + 1, grid or
+// list, the htmx fragment, the visitor's random order), a proposal's page, the counts hidden from
+// the public before their date (administrators see them), what moderation hid, and 404s.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
+import { loginAs } from '../../../test/helpers/factories.ts';
+import { statementsPreparedBy } from '../../../test/helpers/statements.ts';
+import { makeSelection, type SelectionFixture } from './test-fixtures.ts';
+import { listProposals } from './queries.ts';
+import { matchAll, PAGE_SIZE, SORTS } from './list-rules.ts';
+
+let t: TestApp;
+let fx: SelectionFixture;
+let studied: number;
+
+/** The proposals' titles in the order a page shows them. */
+const titles = (html: string) => [...html.matchAll(/<h3><a href="\/selection\/\d+\/proposals\/\d+">([^<]+)<\/a><\/h3>/g)].map((m) => m[1]);
+const get = (path: string, headers: Record<string, string> = {}) => t.client().get(path, headers);
+const base = () => `/selection/${fx.stepId}`;
+const set = (sql: string, ...args: unknown[]) => t.db.sqlite.prepare(sql).run(...args);
+
+before(async () => {
+  t = await makeApp();
+  fx = makeSelection(t.db, {
+    settings: { vote_type: 'budget', budget: 100000, envelopes: 'districts_and_city' },
+    proposals: [
+      { title: 'Un verger partagé', cost: 12000, category: 0, district: 0 },
+      { title: 'Des pistes cyclables', cost: 85000, category: 1, district: 1 },
+      { title: 'Un éclairage plus doux', cost: 20000, category: 0, district: 1 },
+      { title: 'Un abri à vélos près de la gare', cost: 40000, category: 1, district: null },
+      { title: 'Une fontaine cachée', cost: 5000, category: 0, district: 0, published: false },
+      { title: 'Un kiosque resté au dépôt', cost: 3000, imported: false },
+    ],
+  });
+  const [verger, pistes, eclairage, abri] = fx.proposals.map((p) => p.id);
+  // Votes and comments as the counters hold them (the sorts read the counters).
+  for (const [id, votes, comments] of [[verger, 5, 3], [pistes, 9, 0], [eclairage, 2, 7], [abri, 7, 1]]) {
+    set('update selection_proposals set votes_count = ? where step_id = ? and proposal_id = ?', votes, fx.stepId, id);
+    set('update contributions set comments_count = ? where id = ?', comments, id);
+  }
+  studied = Number(set(`insert into collect_statuses (step_id, name, colour, position) values (?, 'À l’étude', '#166534', 1)`, fx.collectStepId).lastInsertRowid);
+  set('update collect_proposals set status_id = ? where contribution_id = ?', studied, verger);
+});
+after(() => t.close());
+
+const SORTED: Record<string, string[]> = {
+  newest: ['Un abri à vélos près de la gare', 'Un éclairage plus doux', 'Des pistes cyclables', 'Un verger partagé'],
+  oldest: ['Un verger partagé', 'Des pistes cyclables', 'Un éclairage plus doux', 'Un abri à vélos près de la gare'],
+  supports: ['Des pistes cyclables', 'Un abri à vélos près de la gare', 'Un verger partagé', 'Un éclairage plus doux'],
+  comments: ['Un éclairage plus doux', 'Un verger partagé', 'Un abri à vélos près de la gare', 'Des pistes cyclables'],
+  cheapest: ['Un verger partagé', 'Un éclairage plus doux', 'Un abri à vélos près de la gare', 'Des pistes cyclables'],
+  expensive: ['Des pistes cyclables', 'Un abri à vélos près de la gare', 'Un éclairage plus doux', 'Un verger partagé'],
+};
+for (const [sort, expected] of Object.entries(SORTED)) {
+  test(`sorted ${sort}, the published proposals in the vote come in that order`, async () => assert.deepEqual(titles((await get(`${base()}?sort=${sort}`)).body), expected));
+}
+
+const FILTERS: [string, (f: SelectionFixture) => string, string[]][] = [
+  ['a category', (f) => `category=${f.categories[0]}`, ['Un éclairage plus doux', 'Un verger partagé']],
+  ['a district (the envelope)', (f) => `district=${f.districts[1]}`, ['Un éclairage plus doux', 'Des pistes cyclables']],
+  ['a status', () => `status=${studied}`, ['Un verger partagé']],
+  ['words, accents folded', () => 'q=eclairage', ['Un éclairage plus doux']],
+  ['the start of the last word', () => 'q=v%C3%A9l', ['Un abri à vélos près de la gare']],
+  ['words in the summary', () => 'q=r%C3%A9sum%C3%A9+pistes', ['Des pistes cyclables']],
+  ['FTS5 syntax typed by a visitor, read as words', () => 'q=%22verger%22+OR+NEAR(', []],
+  ['a category and words together', (f) => `category=${f.categories[1]}&q=gare`, ['Un abri à vélos près de la gare']],
+  ['words of a hidden proposal find nothing', () => 'q=fontaine', []],
+  ['words of a proposal left out of the vote find nothing', () => 'q=kiosque', []],
+];
+for (const [what, query, expected] of FILTERS) {
+  test(`filtered by ${what}, the list shows what matches only`, async () => assert.deepEqual(titles((await get(`${base()}?sort=newest&${query(fx)}`)).body), expected));
+}
+
+test('the filter form offers the collect step’s categories and statuses and the project’s districts, and keeps what was chosen', async () => {
+  const page = (await get(`${base()}?sort=newest&category=${fx.categories[0]}&q=verger`)).body;
+  assert.match(page, new RegExp(`<option value="${fx.categories[0]}" selected>Catégorie`));
+  assert.match(page, new RegExp(`<option value="${fx.districts[0]}">Quartier`));
+  assert.match(page, /<option value="\d+">À l’étude<\/option>/);
+  assert.match(page, /name="q" type="search" value="verger"/);
+  assert.match(page, /Effacer les filtres/);
+  assert.match(page, /data-hx-get="\/selection\/\d+" data-hx-target="#selection-list" data-hx-push-url="true"/);
+});
+
+test('cards show the reference, the envelope, the cost and the votes; the hidden and the left-out are not listed', async () => {
+  const page = (await get(`${base()}?sort=supports`)).body;
+  assert.match(page, /Proposition n° \d+/);
+  assert.match(page, /Coût : 85[\u202f\u00a0 ]000 €/);
+  assert.match(page, /9 voix/);
+  assert.match(page, /Toute la commune/);
+  assert.doesNotMatch(page, /fontaine|kiosque/);
+});
+
+test('htmx gets the list alone, its links keeping the filters; the grid or list view is kept too', async () => {
+  const res = await get(`${base()}?sort=newest&category=${fx.categories[0]}&view=list`, { 'hx-request': 'true' });
+  assert.equal(res.statusCode, 200);
+  assert.doesNotMatch(res.body, /<html|<form/);
+  assert.match(res.body, /class="selection-cards selection-view-list"/);
+  assert.match(res.body, new RegExp(`href="/selection/${fx.stepId}\\?category=${fx.categories[0]}&amp;sort=oldest&amp;view=list"`));
+  assert.match((await get(`${base()}?sort=newest`)).body, /class="selection-cards selection-view-grid"/);
+});
+
+test('pages hold limit + 1 rows: the next page exists only when there are more, and deep pages are empty', async () => {
+  const many = makeSelection(t.db, { proposals: Array.from({ length: PAGE_SIZE + 2 }, (_, i) => ({ title: `Idée numéro ${i}` })) });
+  const first = await get(`/selection/${many.stepId}?sort=oldest`);
+  assert.equal(titles(first.body).length, PAGE_SIZE);
+  assert.match(first.body, /rel="next"/);
+  const second = await get(`/selection/${many.stepId}?sort=oldest&page=2`);
+  assert.deepEqual(titles(second.body), [`Idée numéro ${PAGE_SIZE}`, `Idée numéro ${PAGE_SIZE + 1}`]);
+  assert.doesNotMatch(second.body, /rel="next"/);
+  assert.match((await get(`/selection/${many.stepId}?sort=oldest&page=9`)).body, /Il n’y a plus de propositions/);
+});
+
+test('the random order is stable for one visitor (a cookie), differs between visitors, and is never served from the shared cache', async () => {
+  const many = makeSelection(t.db, { proposals: 20 });
+  const visitor = t.client();
+  const first = titles((await visitor.get(`/selection/${many.stepId}?sort=random`)).body);
+  assert.ok(visitor.cookies.has('selection_seed'));
+  for (let i = 0; i < 3; i++) assert.deepEqual(titles((await visitor.get(`/selection/${many.stepId}?sort=random`)).body), first);
+  assert.deepEqual([...first].sort(), many.proposals.map((p) => p.title).sort());
+  const others = await Promise.all(Array.from({ length: 3 }, async () => titles((await t.client().get(`/selection/${many.stepId}`)).body).join('|')));
+  assert.ok(others.some((o) => o !== first.join('|')), 'another visitor gets another order');
+});
+
+test('a list reads one query of limit + 1 rows, never a COUNT nor a query per card', async () => {
+  for (const sort of SORTS) {
+    const seen = await statementsPreparedBy((db) => listProposals(db, { stepId: 1, sort, page: 1, seed: 3, categoryId: 1, districtId: 2, statusId: null, match: matchAll('vélo') }));
+    assert.equal(seen.length, 1, sort);
+    assert.match(seen[0]!, new RegExp(`limit ${PAGE_SIZE + 1} offset \\?`), sort);
+    assert.doesNotMatch(seen[0]!, /count\(/i, sort);
+  }
+});
+
+/** How many statements SQLite runs while `call` runs (every execution, cached statements included). */
+async function statementsRun(call: () => Promise<unknown>): Promise<number> {
+  const proto = Object.getPrototypeOf(t.db.sqlite.prepare('select 1'));
+  const methods = ['all', 'get', 'run', 'iterate'] as const;
+  const saved = methods.map((m) => proto[m]);
+  let n = 0;
+  methods.forEach((m, i) => (proto[m] = function (this: unknown, ...args: unknown[]) {
+    n += 1;
+    return saved[i].apply(this, args);
+  }));
+  try {
+    await call();
+  } finally {
+    methods.forEach((m, i) => (proto[m] = saved[i]));
+  }
+  return n;
+}
+
+test('the list page runs as many statements for 24 cards as for 2, for a visitor and for a logged-in voter', async () => {
+  const small = makeSelection(t.db, { proposals: 2 });
+  const big = makeSelection(t.db, { proposals: PAGE_SIZE });
+  const { client } = await loginAs(t);
+  for (const who of [t.client(), client]) {
+    await who.get(`/selection/${small.stepId}?sort=supports`); // warms the compiled queries
+    const few = await statementsRun(() => who.get(`/selection/${small.stepId}?sort=newest`));
+    const many = await statementsRun(() => who.get(`/selection/${big.stepId}?sort=newest`));
+    assert.equal(titles((await who.get(`/selection/${big.stepId}?sort=newest`)).body).length, PAGE_SIZE);
+    assert.equal(many, few);
+  }
+});
+
+test('before the counts’ date the public sees neither counts nor the sort by supports; administrators see both', async () => {
+  const hidden = makeSelection(t.db, { proposals: [{ title: 'Première' }, { title: 'Seconde' }] });
+  set('insert into selection_steps (step_id, counts_public_at) values (?, ?)', hidden.stepId, new Date(Date.now() + 86400_000).toISOString());
+  set('update selection_proposals set votes_count = 4 where step_id = ? and proposal_id = ?', hidden.stepId, hidden.proposals[1]!.id);
+  const url = `/selection/${hidden.stepId}`;
+  const pub = (await get(`${url}?sort=supports`)).body;
+  assert.doesNotMatch(pub, /\d+ voix/);
+  assert.doesNotMatch(pub, /sort=supports/);
+  assert.match(pub, /sera rendu public plus tard/);
+  assert.deepEqual(titles(pub).length, 2);
+  const page = (await get(`${url}/proposals/${hidden.proposals[1]!.id}`)).body;
+  assert.doesNotMatch(page, /4 voix/);
+  const { client: admin } = await loginAs(t, 'admin');
+  const seen = (await admin.get(`${url}?sort=supports`)).body;
+  assert.deepEqual(titles(seen), ['Seconde', 'Première']);
+  assert.match(seen, /4 voix/);
+  assert.match((await admin.get(`${url}/proposals/${hidden.proposals[1]!.id}`)).body, /4 voix/);
+  // Once the date has passed, everyone sees them.
+  set('update selection_steps set counts_public_at = ? where step_id = ?', new Date(Date.now() - 1000).toISOString(), hidden.stepId);
+  assert.match((await get(`${url}?sort=supports`)).body, /4 voix/);
+});
+
+test('a proposal’s page: reference, text, envelope, cost, votes, and the link to its comments on the collect step', async () => {
+  const [verger] = fx.proposals;
+  const res = await get(`${base()}/proposals/${verger!.id}`);
+  assert.equal(res.statusCode, 200);
+  assert.match(res.body, /<h1>Un verger partagé<\/h1>/);
+  assert.match(res.body, /Proposition n° \d+/);
+  assert.match(res.body, /<div class="prose" data-hx-ignore><p>Texte de Un verger partagé<\/p>/);
+  assert.match(res.body, /Coût<\/dt><dd>12[\u202f\u00a0 ]000 €/);
+  assert.match(res.body, /5 voix/);
+  assert.match(res.body, /À l’étude/);
+  assert.match(res.body, new RegExp(`href="/collect/${fx.collectStepId}/proposals/${verger!.id}">Lire les commentaires et suivre la proposition \\(3\\)`));
+});
+
+test('404 for a proposal hidden by moderation, left out of the vote, of another vote, or not a number', async () => {
+  const other = makeSelection(t.db, { proposals: 1 });
+  const [, , , , fontaine, kiosque] = fx.proposals;
+  for (const path of [`${base()}/proposals/${fontaine!.id}`, `${base()}/proposals/${kiosque!.id}`, `${base()}/proposals/${other.proposals[0]!.id}`, `${base()}/proposals/abc`, `/selection/999999/proposals/1`]) {
+    assert.equal((await get(path)).statusCode, 404, path);
+  }
+  const { client: admin } = await loginAs(t, 'admin');
+  assert.equal((await admin.get(`${base()}/proposals/${fontaine!.id}`)).statusCode, 404);
+});
+
+test('a proposal hidden by moderation leaves the list at once', async () => {
+  const s = makeSelection(t.db, { proposals: [{ title: 'Reste' }, { title: 'Masquée' }] });
+  assert.equal(titles((await get(`/selection/${s.stepId}?sort=oldest`)).body).length, 2);
+  set('update collect_proposals set published = 0 where contribution_id = ?', s.proposals[1]!.id);
+  t.app.pageCache.clear(); // moderation's write clears it; this test writes behind its back
+  assert.deepEqual(titles((await get(`/selection/${s.stepId}?sort=oldest`)).body), ['Reste']);
+});
+
+test('the pages in English', async () => {
+  const client = t.client();
+  await client.get('/lang/en');
+  const list = (await client.get(`${base()}?sort=supports`)).body;
+  assert.match(list, /<html lang="en">/);
+  assert.match(list, /The proposals put to the vote/);
+  assert.match(list, /Most supported/);
+  assert.match(list, /9 votes/);
+  assert.match(list, /The whole town/);
+  const page = (await client.get(`${base()}/proposals/${fx.proposals[0]!.id}`)).body;
+  assert.match(page, /Read the comments and follow the proposal/);
+  assert.match(page, /€12,000/);
+});

@@ -1,0 +1,35 @@
+// A proposal's page in the vote, its permalink: the proposal as the collect step holds it
+// (reference, title, summary, text, category, envelope, address, cost, status), its votes when
+// they are shown, the reader's vote button and what is left of their ballot, a link to its page
+// in the collect step (where its comments and follows live), and the winners' follow-up.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { render } from '../../platform/render.ts';
+import { notFound } from '../../platform/http.ts';
+import { parseId } from '../../platform/forms.ts';
+import { loadSelection, type ProposalParams } from './guards.ts';
+import { findProposal, findSelection } from './queries.ts';
+import { countsShown } from './list-rules.ts';
+import { voteSettings } from './rules.ts';
+import { ballotOf } from './page-ballot.ts';
+
+export async function showProposal(request: FastifyRequest<{ Params: ProposalParams }>, reply: FastifyReply) {
+  const db = request.server.db;
+  const ctx = loadSelection(request, request.params.stepId);
+  const id = parseId(request.params.proposalId);
+  // Not in this vote, or hidden by moderation: no longer in the vote for anyone (its collect
+  // page says what moderation did).
+  const proposal = id === null ? undefined : findProposal(db, ctx.step.id, id);
+  if (!proposal) throw notFound();
+  const selection = findSelection(db, ctx.step.id);
+  const settings = voteSettings(ctx.step);
+  const { ballot, votes } = ballotOf(request, ctx, settings, [proposal]);
+  return render(request, reply, 'selection/show', {
+    title: proposal.title,
+    ...ctx,
+    settings,
+    proposal,
+    shown: countsShown(selection.counts_public_at, new Date(), request.user?.role === 'admin'),
+    ballot,
+    vote: votes[0],
+  });
+}
