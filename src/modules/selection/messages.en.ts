@@ -1,6 +1,7 @@
 // English catalogue of the selection step (selection.*).
 import type { fr } from './messages.fr.ts';
 import { enPages } from './messages-pages.en.ts';
+import { enVotes } from './messages-votes.en.ts';
 
 export const en: Record<keyof typeof fr, string> = {
   ...enPages,
@@ -20,4 +21,5 @@ export const en: Record<keyof typeof fr, string> = {
   'selection.settings.confirm': 'Votes count once the person validates their ballot',
   'selection.notice.upcoming': 'Voting opens on {date}.',
   'selection.notice.closed': 'Voting has ended.',
+  ...enVotes,
 };

@@ -1,5 +1,6 @@
 // French catalogue of the selection step (selection.*): the reference.
 import { frPages } from './messages-pages.fr.ts';
+import { frVotes } from './messages-votes.fr.ts';
 export const fr = {
   ...frPages,
   'selection.title': 'Vote sur les propositions',
@@ -18,4 +19,5 @@ export const fr = {
   'selection.settings.confirm': 'Les votes comptent quand la personne valide son bulletin',
   'selection.notice.upcoming': 'Le vote ouvrira le {date}.',
   'selection.notice.closed': 'Le vote est terminé.',
+  ...frVotes,
 };

@@ -5,6 +5,11 @@ import type { FastifyPluginAsync } from 'fastify';
 import { announceCounts, showSelection } from './page.ts';
 import { showProposal } from './proposal.ts';
 
+// The ballot: votes, the ballot page, the district and the validation (H3).
+import { participationLimits } from '../../platform/rate-limits.ts';
+import { postVote, deleteVote, postMove, postDistrict, postValidate } from './vote-posts.ts';
+import { getBallot } from './ballot-page.ts';
+
 /** Anonymous visitors get these pages from the page cache; `query` names what the page reads. */
 const cached = (query: string[] = []) => ({ config: { pageCache: { query } } });
 
@@ -13,4 +18,12 @@ export const routes: FastifyPluginAsync = async (app) => {
   announceCounts(app); // cached pages expire when a step's counts become public
   app.get('/:stepId', cached(['q', 'category', 'district', 'status', 'sort', 'page', 'view']), showSelection);
   app.get('/:stepId/proposals/:proposalId', cached(), showProposal);
+  // The ballot (H3): votes added, taken back and moved, the district, the validation, the ballot page.
+  const vote = { config: participationLimits.vote };
+  app.post('/:stepId/votes', vote, postVote);
+  app.post('/:stepId/votes/:proposalId/delete', vote, deleteVote);
+  app.post('/:stepId/votes/:proposalId/move', vote, postMove);
+  app.post('/:stepId/ballot/district', vote, postDistrict);
+  app.post('/:stepId/ballot/validate', vote, postValidate);
+  app.get('/:stepId/ballot', getBallot);
 };
