@@ -10,6 +10,7 @@ import { routes } from './routes.ts';
 import { fr } from './messages.fr.ts';
 import { en } from './messages.en.ts';
 import { personalData } from './personal-data.ts';
+import { withResultsData } from './personal-data-results.ts';
 import { SETTINGS } from './rules.ts';
 
 export const manifest: Manifest = {
@@ -22,5 +23,5 @@ export const manifest: Manifest = {
     settings: SETTINGS,
     actions: { vote: { labelKey: 'selection.action.vote' } },
   },
-  personalData,
+  personalData: withResultsData(personalData),
 };

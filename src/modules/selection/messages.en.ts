@@ -2,6 +2,7 @@
 import type { fr } from './messages.fr.ts';
 import { enPages } from './messages-pages.en.ts';
 import { enVotes } from './messages-votes.en.ts';
+import { enResults } from './messages-results.en.ts';
 
 export const en: Record<keyof typeof fr, string> = {
   ...enPages,
@@ -22,4 +23,5 @@ export const en: Record<keyof typeof fr, string> = {
   'selection.notice.upcoming': 'Voting opens on {date}.',
   'selection.notice.closed': 'Voting has ended.',
   ...enVotes,
+  ...enResults,
 };

@@ -1,6 +1,7 @@
 // French catalogue of the selection step (selection.*): the reference.
 import { frPages } from './messages-pages.fr.ts';
 import { frVotes } from './messages-votes.fr.ts';
+import { frResults } from './messages-results.fr.ts';
 export const fr = {
   ...frPages,
   'selection.title': 'Vote sur les propositions',
@@ -20,4 +21,5 @@ export const fr = {
   'selection.notice.upcoming': 'Le vote ouvrira le {date}.',
   'selection.notice.closed': 'Le vote est terminé.',
   ...frVotes,
+  ...frResults,
 };

@@ -10,6 +10,12 @@ import { participationLimits } from '../../platform/rate-limits.ts';
 import { postVote, deleteVote, postMove, postDistrict, postValidate } from './vote-posts.ts';
 import { getBallot } from './ballot-page.ts';
 
+// Results, paper ballots, publication, follow-up and export (H4).
+import { onlyRole } from '../../platform/http.ts';
+import { showResults, postPublish } from './results.ts';
+import { showResultsAdmin, postWinnersMax, postPaperCounts } from './results-admin.ts';
+import { exportResultsCsv } from './export.ts';
+
 /** Anonymous visitors get these pages from the page cache; `query` names what the page reads. */
 const cached = (query: string[] = []) => ({ config: { pageCache: { query } } });
 
@@ -26,4 +32,15 @@ export const routes: FastifyPluginAsync = async (app) => {
   app.post('/:stepId/ballot/district', vote, postDistrict);
   app.post('/:stepId/ballot/validate', vote, postValidate);
   app.get('/:stepId/ballot', getBallot);
+  // Results, paper ballots, publication, follow-up and export (H4): the results page is public
+  // (its numbers shown once published), the rest is for administrators.
+  app.get('/:stepId/results', cached(), showResults);
+  await app.register(async (admin) => {
+    admin.addHook('preHandler', onlyRole('admin'));
+    admin.get('/:stepId/results/admin', showResultsAdmin);
+    admin.post('/:stepId/results/winners', postWinnersMax);
+    admin.post('/:stepId/results/paper', postPaperCounts);
+    admin.post('/:stepId/results/publish', postPublish);
+    admin.get('/:stepId/results.csv', exportResultsCsv);
+  });
 };
