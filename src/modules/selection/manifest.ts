@@ -22,6 +22,7 @@ export const manifest: Manifest = {
   step: {
     settings: SETTINGS,
     actions: { vote: { labelKey: 'selection.action.vote' } },
+    adminPath: (id) => `/selection/${id}/admin`,
   },
   personalData: withResultsData(personalData),
 };

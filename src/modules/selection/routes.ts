@@ -9,6 +9,7 @@ import { showProposal } from './proposal.ts';
 import { participationLimits } from '../../platform/rate-limits.ts';
 import { postVote, deleteVote, postMove, postDistrict, postValidate } from './vote-posts.ts';
 import { getBallot } from './ballot-page.ts';
+import { adminHome, postImport, postRemove, postEnvelopes, postCountsDate } from './admin.ts';
 
 // Results, paper ballots, publication, follow-up and export (H4).
 import { onlyRole } from '../../platform/http.ts';
@@ -32,6 +33,15 @@ export const routes: FastifyPluginAsync = async (app) => {
   app.post('/:stepId/ballot/district', vote, postDistrict);
   app.post('/:stepId/ballot/validate', vote, postValidate);
   app.get('/:stepId/ballot', getBallot);
+  // The admin page (H3, administrators only): import, proposals out of the vote, envelopes' budgets, counts' date.
+  await app.register(async (admin) => {
+    admin.addHook('preHandler', onlyRole('admin'));
+    admin.get('/:stepId/admin', adminHome);
+    admin.post('/:stepId/admin/import', postImport);
+    admin.post('/:stepId/admin/proposals/:proposalId/remove', postRemove);
+    admin.post('/:stepId/admin/envelopes', postEnvelopes);
+    admin.post('/:stepId/admin/counts', postCountsDate);
+  });
   // Results, paper ballots, publication, follow-up and export (H4): the results page is public
   // (its numbers shown once published), the rest is for administrators.
   app.get('/:stepId/results', cached(), showResults);
