@@ -152,3 +152,11 @@ export function listForAnalysis(db: Db, o: { stepId: number; analystId: number |
 export function findStatusId(db: Db, proposalId: number): number | null {
   return readSync(db).first(db.selectFrom('collect_proposals').select('status_id').where('contribution_id', '=', proposalId))?.status_id ?? null;
 }
+
+/** The officials' links on the step's page; null for anonymous visitors (no query, the page may be cached). */
+export function analysisLinksOf(db: Db, user: SessionUser | null, stepId: number): { analysis: boolean; duplicates: boolean } | null {
+  if (!user) return null;
+  const duplicates = user.role === 'admin' || user.role === 'moderator';
+  const role = findRole(db, user, stepId);
+  return { analysis: role.decides || role.analyses, duplicates };
+}

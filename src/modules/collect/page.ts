@@ -8,6 +8,7 @@ import { followWidget } from '../../platform/notifications.ts';
 import { loadCollect, participationOf, type StepParams } from './guards.ts';
 import { findCollect, listCategories, listDistricts, listProposals, listStatuses } from './queries.ts';
 import { ownDrafts } from './proposals.ts';
+import { analysisLinksOf } from './analysis-queries.ts';
 import { matchAll, newSeed, parseFilterId, parsePage, parseSeed, parseSort, parseView, stepSettings, SEARCH_MAX, SORTS, type Sort, type View } from './rules.ts';
 
 export type ListQuery = { q?: string; category?: string; district?: string; status?: string; sort?: string; page?: string; view?: string };
@@ -72,6 +73,7 @@ export async function showCollect(request: FastifyRequest<{ Params: StepParams; 
       filtered,
       listUrl,
       adminPath: request.user?.role === 'admin' ? `${base}/admin` : null,
+      analysisLinks: analysisLinksOf(db, request.user, ctx.step.id),
       follow: followWidget(db, request.user, { kind: 'step', id: ctx.step.id }),
     },
     // A random order is the visitor's own (its seed is in their cookie): never shared.

@@ -14,6 +14,9 @@ import { showAnalysisList, showProposalAnalysis } from './analysis.ts';
 import { postOpinion, postDecision, postProposalStatus, postAnalyst, removeAnalyst } from './analysis-posts.ts';
 import { showDeciders, postDecider, deleteDecider } from './analysis-admin.ts';
 import { showStatuses, postNewStatus, editStatus, saveStatus, removeStatus, shiftStatus } from './statuses.ts';
+import { showMerge, postMerge } from './merge.ts';
+import { showDuplicates, postDistinct } from './duplicates.ts';
+import { exportProposals, exportAnalyses } from './exports.ts';
 
 /** Anonymous visitors get these pages from the page cache; `query` names what the page reads. */
 const cached = (query: string[] = []) => ({ config: { pageCache: { query } } });
@@ -33,7 +36,7 @@ export const routes: FastifyPluginAsync = async (app) => {
   app.get('/:stepId/drafts/:draftId', showDraft);
   app.post('/:stepId/drafts/:draftId', contribute, postDraft);
   app.post('/:stepId/drafts/:draftId/delete', removeDraft);
-  // Analysis by officials (analysis*.ts, statuses.ts): each handler checks the person's role on the step.
+  // Analysis by officials (analysis*.ts, statuses.ts, merge.ts, exports.ts): the analysis pages check the person's role on the step.
   app.get('/:stepId/analysis', showAnalysisList);
   app.get('/:stepId/analysis/proposals/:proposalId', showProposalAnalysis);
   app.post('/:stepId/analysis/proposals/:proposalId/opinion', postOpinion);
@@ -52,6 +55,16 @@ export const routes: FastifyPluginAsync = async (app) => {
     admin.get('/:stepId/admin/deciders', showDeciders);
     admin.post('/:stepId/admin/deciders', postDecider);
     admin.post('/:stepId/admin/deciders/:userId/delete', deleteDecider);
+    admin.get('/:stepId/admin/merge', showMerge);
+    admin.post('/:stepId/admin/merge', postMerge);
+    admin.get('/:stepId/admin/proposals.csv', exportProposals);
+    admin.get('/:stepId/admin/analyses.csv', exportAnalyses);
+  });
+  // The queue of likely duplicates: moderators and administrators (duplicates.ts).
+  await app.register(async (moderators) => {
+    moderators.addHook('preHandler', onlyRole('moderator'));
+    moderators.get('/:stepId/admin/duplicates', showDuplicates);
+    moderators.post('/:stepId/admin/duplicates/distinct', postDistinct);
   });
   // Administrators only.
   await app.register(async (admin) => {

@@ -69,7 +69,8 @@ export function trashProposal(db: Db, step: StepRef, proposalId: number, authorI
   return write(db, (tx) => {
     const changed = tx.run(db.updateTable('contributions').set({ status: 'trashed' }).where('id', '=', proposalId).where('status', '=', 'published')).changes;
     if (changed === 0) return false;
-    tx.run(db.updateTable('collect_proposals').set({ published: 0 }).where('contribution_id', '=', proposalId));
+    // A merged proposal (merge.ts) left the lists and counts already.
+    if (tx.run(db.updateTable('collect_proposals').set({ published: 0 }).where('contribution_id', '=', proposalId).where('published', '=', 1)).changes === 0) return true;
     tx.run(db.updateTable('collect_steps').set((eb) => ({ proposals_count: eb('proposals_count', '-', 1) })).where('step_id', '=', step.id));
     recordParticipation(db, tx, step, authorId, { contributions: -1 });
     return true;
@@ -83,7 +84,8 @@ export function trashProposal(db: Db, step: StepRef, proposalId: number, authorI
 export function onProposalStatusChange(db: Db, tx: Tx, c: ContributionRef, from: ContributionStatus, to: ContributionStatus): void {
   if ((from === 'published') === (to === 'published')) return;
   const delta = to === 'published' ? 1 : -1;
-  const row = tx.first(db.selectFrom('collect_proposals as p').innerJoin('steps as s', 's.id', 'p.step_id').select(['s.id', 's.project_id']).where('p.contribution_id', '=', c.id));
+  // A merged proposal (merge.ts) stays out of lists and counts whatever moderation does to it.
+  const row = tx.first(db.selectFrom('collect_proposals as p').innerJoin('steps as s', 's.id', 'p.step_id').select(['s.id', 's.project_id']).where('p.contribution_id', '=', c.id).where('p.merged_into', 'is', null));
   if (!row) return;
   tx.run(db.updateTable('collect_proposals').set({ published: delta > 0 ? 1 : 0 }).where('contribution_id', '=', c.id));
   tx.run(db.updateTable('collect_steps').set((eb) => ({ proposals_count: eb('proposals_count', '+', delta) })).where('step_id', '=', row.id));

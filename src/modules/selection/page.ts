@@ -4,11 +4,12 @@
 // button. A fixed number of queries whatever the page shows.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { render } from '../../platform/render.ts';
-import { loadSelection, type StepParams } from './guards.ts';
+import { loadSelection, type StepContext, type StepParams } from './guards.ts';
 import { findSelection, listDistricts, listLabels, listProposals, nextCountsPublicAt } from './queries.ts';
 import { countsShown, listHref, matchAll, newSeed, parseFilterId, parsePage, parseSeed, parseSort, parseView, parseWords, sortsFor, type ListState, type Sort, type View } from './list-rules.ts';
 import { voteSettings } from './rules.ts';
 import { ballotOf } from './page-ballot.ts';
+import { registerRefusalPage, type ShownRefusal } from './vote-refusals.ts';
 
 export type ListQuery = { q?: string; category?: string; district?: string; status?: string; sort?: string; page?: string; view?: string };
 const SEED_COOKIE = 'selection_seed';
@@ -31,9 +32,17 @@ export function announceCounts(app: FastifyInstance): void {
 }
 
 export async function showSelection(request: FastifyRequest<{ Params: StepParams; Querystring: ListQuery }>, reply: FastifyReply) {
+  return renderList(request, reply, loadSelection(request, request.params.stepId), request.query);
+}
+
+// A vote refused without JavaScript comes back to the list it was cast from, with its filters.
+registerRefusalPage(/^\/selection\/\d+$/, (request, reply, ctx, refusal, status, back) =>
+  renderList(request, reply, ctx, Object.fromEntries(new URLSearchParams(back.split('?')[1] ?? '')), refusal, status),
+);
+
+/** The page, or for htmx its list; also the answer of a vote refused without JavaScript (with its status). */
+async function renderList(request: FastifyRequest, reply: FastifyReply, ctx: StepContext, query: ListQuery, refusal: ShownRefusal | null = null, status = 200) {
   const db = request.server.db;
-  const ctx = loadSelection(request, request.params.stepId);
-  const query = request.query;
   const selection = findSelection(db, ctx.step.id);
   const shown = countsShown(selection.counts_public_at, new Date(), request.user?.role === 'admin');
   const sorts = sortsFor(shown);
@@ -71,12 +80,12 @@ export async function showSelection(request: FastifyRequest<{ Params: StepParams
       list: state,
       filtered: !!(state.words || state.categoryId || state.districtId || state.statusId),
       listUrl: (change: { sort?: Sort; view?: View; page?: number }) => listHref(base, state, change),
-      ...ballotOf(request, ctx, settings, cards),
+      ...ballotOf(request, ctx, settings, cards, true, refusal),
       adminPath: request.user?.role === 'admin' ? `${base}/admin` : null,
       // The results page is public once published (administrators see it before).
       resultsLink: selection.results_published_at !== null || request.user?.role === 'admin',
     },
     // A random order is the visitor's own (its seed is in their cookie): never shared.
-    { fragment: 'selection/_list', cache: state.sort !== 'random' },
+    { status, fragment: 'selection/_list', cache: state.sort !== 'random' },
   );
 }

@@ -229,3 +229,43 @@ test('the pages in English', async () => {
   assert.match(page, /Read the comments and follow the proposal/);
   assert.match(page, /€12,000/);
 });
+
+test('a logged-in voter sees what is left of the budget and a vote button per proposal; after a vote, the list says so and the budget shrinks', async () => {
+  const s = makeSelection(t.db, { settings: { vote_type: 'budget', budget: 10000 }, proposals: [{ title: 'Petit', cost: 3000 }, { title: 'Moyen', cost: 6000 }, { title: 'Grand', cost: 12000 }] });
+  const url = `/selection/${s.stepId}`;
+  const visitor = (await get(`${url}?sort=oldest`)).body;
+  assert.match(visitor, /Se connecter pour voter/);
+  assert.doesNotMatch(visitor, /Votre bulletin/);
+  const { client } = await loginAs(t);
+  const before = (await client.get(`${url}?sort=oldest`)).body;
+  assert.match(before, /Votre bulletin/);
+  assert.match(before, /Budget : 0 € utilisés sur 10[\u202f\u00a0 ]000 €/);
+  assert.equal([...before.matchAll(/Voter \(/g)].length, 2, 'the two that fit can be voted for');
+  const voted = await client.post(`${url}/votes`, { proposal: String(s.proposals[1]!.id), back: `${url}?sort=oldest` });
+  assert.equal(voted.statusCode, 303);
+  const after = (await client.get(`${url}?sort=oldest`)).body;
+  assert.match(after, /Vous avez voté pour cette proposition/);
+  assert.match(after, /Budget : 6[\u202f\u00a0 ]000 € utilisés sur 10[\u202f\u00a0 ]000 €, il reste 4[\u202f\u00a0 ]000 €/);
+  assert.match(after, /Retirer mon vote/);
+  const page = (await client.get(`${url}/proposals/${s.proposals[0]!.id}`)).body;
+  assert.match(page, /Voter \(3[\u202f\u00a0 ]000 €\)/);
+  assert.match(page, /il reste 4[\u202f\u00a0 ]000 €/);
+});
+
+test('a vote refused without JavaScript comes back to the list it came from, filters kept, the refusal on its button (422), nothing written', async () => {
+  const s = makeSelection(t.db, { settings: { vote_type: 'budget', budget: 10000 }, proposals: [{ title: 'Moyen', cost: 6000, category: 0 }, { title: 'Autre moyen', cost: 6000, category: 0 }] });
+  const url = `/selection/${s.stepId}`;
+  const { client } = await loginAs(t);
+  await client.get(url);
+  assert.equal((await client.post(`${url}/votes`, { proposal: String(s.proposals[0]!.id), back: url })).statusCode, 303);
+  const back = `${url}?category=${s.categories[0]}&sort=oldest`;
+  const refused = await client.post(`${url}/votes`, { proposal: String(s.proposals[1]!.id), back });
+  assert.equal(refused.statusCode, 422);
+  assert.match(refused.body, new RegExp(`<option value="${s.categories[0]}" selected>`));
+  assert.match(refused.body, /id="selection-vote-\d+-reason" role="alert"/);
+  assert.equal((t.db.sqlite.prepare('select count(*) as n from selection_votes where step_id = ?').get(s.stepId) as { n: number }).n, 1);
+  const page = await client.post(`${url}/votes`, { proposal: String(s.proposals[1]!.id), back: `${url}/proposals/${s.proposals[1]!.id}` });
+  assert.equal(page.statusCode, 422);
+  assert.match(page.body, /<h1>Autre moyen<\/h1>/);
+  assert.match(page.body, /role="alert"/);
+});

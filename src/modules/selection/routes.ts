@@ -16,6 +16,7 @@ import { onlyRole } from '../../platform/http.ts';
 import { showResults, postPublish } from './results.ts';
 import { showResultsAdmin, postWinnersMax, postPaperCounts } from './results-admin.ts';
 import { exportResultsCsv } from './export.ts';
+import { showFollowUpAdmin, postProgress, postMilestone, postMilestoneDone, postMilestoneDelete, postFollowUpdate, postUpdateDelete } from './follow-up.ts';
 
 /** Anonymous visitors get these pages from the page cache; `query` names what the page reads. */
 const cached = (query: string[] = []) => ({ config: { pageCache: { query } } });
@@ -52,5 +53,13 @@ export const routes: FastifyPluginAsync = async (app) => {
     admin.post('/:stepId/results/paper', postPaperCounts);
     admin.post('/:stepId/results/publish', postPublish);
     admin.get('/:stepId/results.csv', exportResultsCsv);
+    const followUp = '/:stepId/proposals/:proposalId/follow-up';
+    admin.get(followUp, showFollowUpAdmin);
+    admin.post(`${followUp}/progress`, postProgress);
+    admin.post(`${followUp}/milestones`, postMilestone);
+    admin.post(`${followUp}/milestones/:itemId/done`, postMilestoneDone);
+    admin.post(`${followUp}/milestones/:itemId/delete`, postMilestoneDelete);
+    admin.post(`${followUp}/updates`, postFollowUpdate);
+    admin.post(`${followUp}/updates/:itemId/delete`, postUpdateDelete);
   });
 };

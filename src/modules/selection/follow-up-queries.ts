@@ -1,0 +1,75 @@
+// Reads of a winner's follow-up: its progress, its realisation timeline and its news. Only a
+// proposal flagged winner by published results has one; findFollowUp is what a proposal's page
+// (H5's views/selection/show) passes to views/selection/_follow-up.eta.
+import type { Db } from '../../db/open.ts';
+import { readSync } from '../../db/write.ts';
+import './schema-results.ts';
+
+export interface Milestone {
+  id: number;
+  title: string;
+  starts_on: string | null;
+  ends_on: string | null;
+  done: number;
+}
+
+export interface FollowUpdate {
+  id: number;
+  title: string;
+  body_md: string;
+  published_at: string;
+}
+
+export interface FollowUp {
+  stepId: number;
+  proposalId: number;
+  /** 0 to 100. */
+  progress: number;
+  milestones: Milestone[];
+  /** Newest first. */
+  updates: FollowUpdate[];
+}
+
+/** The winning proposal as the follow-up's writes need it: its title, author and own step. */
+export function findWinner(db: Db, stepId: number, proposalId: number) {
+  return readSync(db).first(
+    db
+      .selectFrom('selection_proposals as sp')
+      .innerJoin('selection_steps as ss', 'ss.step_id', 'sp.step_id')
+      .innerJoin('collect_proposals as cp', 'cp.contribution_id', 'sp.proposal_id')
+      .innerJoin('contributions as c', 'c.id', 'sp.proposal_id')
+      .innerJoin('steps as s', 's.id', 'c.step_id')
+      .select(['sp.proposal_id', 'sp.progress', 'c.title', 'c.author_id', 'c.step_id as contribution_step_id', 's.project_id'])
+      .where('sp.step_id', '=', stepId)
+      .where('sp.proposal_id', '=', proposalId)
+      .where('sp.winner', '=', 1)
+      .where('ss.results_published_at', 'is not', null)
+      .where('cp.published', '=', 1),
+  );
+}
+
+/** A winner's follow-up, or null for a proposal that did not win (or whose results are not out). */
+export function findFollowUp(db: Db, stepId: number, proposalId: number): FollowUp | null {
+  const winner = findWinner(db, stepId, proposalId);
+  if (!winner) return null;
+  const r = readSync(db);
+  const milestones = r.all(
+    db
+      .selectFrom('selection_milestones')
+      .select(['id', 'title', 'starts_on', 'ends_on', 'done'])
+      .where('step_id', '=', stepId)
+      .where('proposal_id', '=', proposalId)
+      .orderBy('position')
+      .orderBy('id'),
+  );
+  const updates = r.all(
+    db
+      .selectFrom('selection_updates')
+      .select(['id', 'title', 'body_md', 'published_at'])
+      .where('step_id', '=', stepId)
+      .where('proposal_id', '=', proposalId)
+      .orderBy('published_at', 'desc')
+      .orderBy('id', 'desc'),
+  );
+  return { stepId, proposalId, progress: winner.progress, milestones, updates };
+}

@@ -1,0 +1,57 @@
+// Writes of a winner's follow-up, each in one synchronous transaction. Posting news or marking a
+// milestone done tells the proposal's author and followers (the platform's notifications, as a
+// change of the proposal's status: its realisation moved), never the official who did it.
+import type { Db } from '../../db/open.ts';
+import { write, type Tx } from '../../db/write.ts';
+import { contributionStatusChanged } from '../../platform/notifications.ts';
+import { findWinner } from './follow-up-queries.ts';
+import type { MilestoneInput } from './follow-up-rules.ts';
+import './schema-results.ts';
+
+type Winner = NonNullable<ReturnType<typeof findWinner>>;
+
+const tell = (db: Db, tx: Tx, w: Winner, actorId: number, now: string) =>
+  contributionStatusChanged(db, tx, { id: w.proposal_id, authorId: w.author_id, step: { id: w.contribution_step_id, project_id: w.project_id } }, actorId, now);
+
+export function saveProgress(db: Db, stepId: number, proposalId: number, progress: number): void {
+  write(db, (tx) => tx.run(db.updateTable('selection_proposals').set({ progress }).where('step_id', '=', stepId).where('proposal_id', '=', proposalId)));
+}
+
+export function addMilestone(db: Db, stepId: number, proposalId: number, m: MilestoneInput, now = new Date().toISOString()): number {
+  return write(db, (tx) => {
+    const last = tx.first(db.selectFrom('selection_milestones').select((eb) => eb.fn.max('position').as('p')).where('step_id', '=', stepId).where('proposal_id', '=', proposalId));
+    const position = (last?.p ?? -1) + 1;
+    return tx.run(db.insertInto('selection_milestones').values({ step_id: stepId, proposal_id: proposalId, position, title: m.title, starts_on: m.startsOn, ends_on: m.endsOn, done: 0, created_at: now })).lastInsertRowid;
+  });
+}
+
+/**
+ * Marks a milestone done or not (the form carries the wanted state, so double clicks agree);
+ * only a real change to done tells the followers. False when the milestone is not this winner's.
+ */
+export function setMilestoneDone(db: Db, w: Winner, stepId: number, milestoneId: number, done: boolean, actorId: number, now = new Date().toISOString()): boolean {
+  return write(db, (tx) => {
+    const m = tx.first(db.selectFrom('selection_milestones').select('done').where('id', '=', milestoneId).where('step_id', '=', stepId).where('proposal_id', '=', w.proposal_id));
+    if (!m) return false;
+    if ((m.done === 1) === done) return true;
+    tx.run(db.updateTable('selection_milestones').set({ done: done ? 1 : 0 }).where('id', '=', milestoneId));
+    if (done) tell(db, tx, w, actorId, now);
+    return true;
+  });
+}
+
+export function deleteMilestone(db: Db, stepId: number, proposalId: number, milestoneId: number): boolean {
+  return write(db, (tx) => tx.run(db.deleteFrom('selection_milestones').where('id', '=', milestoneId).where('step_id', '=', stepId).where('proposal_id', '=', proposalId)).changes > 0);
+}
+
+export function postUpdate(db: Db, w: Winner, stepId: number, u: { title: string; body: string }, actorId: number, now = new Date().toISOString()): number {
+  return write(db, (tx) => {
+    const id = tx.run(db.insertInto('selection_updates').values({ step_id: stepId, proposal_id: w.proposal_id, title: u.title, body_md: u.body, author_id: actorId, published_at: now })).lastInsertRowid;
+    tell(db, tx, w, actorId, now);
+    return id;
+  });
+}
+
+export function deleteUpdate(db: Db, stepId: number, proposalId: number, updateId: number): boolean {
+  return write(db, (tx) => tx.run(db.deleteFrom('selection_updates').where('id', '=', updateId).where('step_id', '=', stepId).where('proposal_id', '=', proposalId)).changes > 0);
+}

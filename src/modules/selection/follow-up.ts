@@ -1,0 +1,108 @@
+// The follow-up of a winner, edited by administrators (checked by the route list) at
+// /selection/:stepId/proposals/:proposalId/follow-up: its progress, its realisation timeline and
+// its news. Only winners of published results have one: any other proposal is a 404 here.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { render } from '../../platform/render.ts';
+import { HttpError, notFound } from '../../platform/http.ts';
+import { setFlash } from '../../platform/flash.ts';
+import { hasErrors, parseId, text, type FormErrors } from '../../platform/forms.ts';
+import { loadSelection, type ProposalParams, type StepContext } from './guards.ts';
+import { findFollowUp, findWinner } from './follow-up-queries.ts';
+import { parseMilestone, parseProgress, parseUpdate, BODY_MAX, TITLE_MAX } from './follow-up-rules.ts';
+import { addMilestone, deleteMilestone, deleteUpdate, postUpdate, saveProgress, setMilestoneDone } from './follow-up-writes.ts';
+
+type ItemParams = ProposalParams & { itemId: string };
+type Form = { values: Record<string, string>; errors: FormErrors };
+interface Forms {
+  progress?: Form;
+  milestone?: Form;
+  update?: Form;
+}
+
+/** The step of the URL and its winner, or a 404. */
+function loadWinner(request: FastifyRequest<{ Params: ProposalParams }>) {
+  const ctx = loadSelection(request, request.params.stepId);
+  const proposalId = parseId(request.params.proposalId);
+  const winner = proposalId === null ? undefined : findWinner(request.server.db, ctx.step.id, proposalId);
+  if (!winner) throw notFound();
+  return { ctx, winner };
+}
+
+function page(request: FastifyRequest, reply: FastifyReply, ctx: StepContext, w: ReturnType<typeof loadWinner>['winner'], forms: Forms = {}, status = 200) {
+  const followUp = findFollowUp(request.server.db, ctx.step.id, w.proposal_id)!;
+  return render(
+    request,
+    reply,
+    'selection/follow-up',
+    {
+      title: request.t('selection.follow_up.admin.title', { title: w.title ?? '' }),
+      ...ctx,
+      proposal: w,
+      followUp,
+      base: `/selection/${ctx.step.id}/proposals/${w.proposal_id}/follow-up`,
+      progress: forms.progress ?? { values: { progress: String(followUp.progress) }, errors: {} },
+      milestone: forms.milestone ?? { values: {}, errors: {} },
+      update: forms.update ?? { values: {}, errors: {} },
+      limits: { title: TITLE_MAX, body: BODY_MAX },
+    },
+    { status },
+  );
+}
+
+const back = (reply: FastifyReply, ctx: StepContext, proposalId: number, flash: string) => {
+  setFlash(reply, flash);
+  return reply.redirect(`/selection/${ctx.step.id}/proposals/${proposalId}/follow-up`, 303);
+};
+
+export async function showFollowUpAdmin(request: FastifyRequest<{ Params: ProposalParams }>, reply: FastifyReply) {
+  const { ctx, winner } = loadWinner(request);
+  return page(request, reply, ctx, winner);
+}
+
+export async function postProgress(request: FastifyRequest<{ Params: ProposalParams }>, reply: FastifyReply) {
+  const { ctx, winner } = loadWinner(request);
+  const { values, errors, progress } = parseProgress(request.body);
+  if (hasErrors(errors)) return page(request, reply, ctx, winner, { progress: { values, errors } }, 422);
+  saveProgress(request.server.db, ctx.step.id, winner.proposal_id, progress);
+  return back(reply, ctx, winner.proposal_id, 'selection.follow_up.flash.progress_saved');
+}
+
+export async function postMilestone(request: FastifyRequest<{ Params: ProposalParams }>, reply: FastifyReply) {
+  const { ctx, winner } = loadWinner(request);
+  const { values, errors, input } = parseMilestone(request.body);
+  if (hasErrors(errors)) return page(request, reply, ctx, winner, { milestone: { values, errors } }, 422);
+  addMilestone(request.server.db, ctx.step.id, winner.proposal_id, input);
+  return back(reply, ctx, winner.proposal_id, 'selection.follow_up.flash.milestone_added');
+}
+
+/** done=1 or done=0: the wanted state. */
+export async function postMilestoneDone(request: FastifyRequest<{ Params: ItemParams }>, reply: FastifyReply) {
+  const { ctx, winner } = loadWinner(request);
+  const id = parseId(request.params.itemId);
+  const done = text(request.body, 'done');
+  if (done !== '1' && done !== '0') throw new HttpError(400, 'selection.follow_up.error.bad_done');
+  if (id === null || !setMilestoneDone(request.server.db, winner, ctx.step.id, id, done === '1', request.user!.id)) throw notFound();
+  return back(reply, ctx, winner.proposal_id, done === '1' ? 'selection.follow_up.flash.milestone_done' : 'selection.follow_up.flash.milestone_undone');
+}
+
+export async function postMilestoneDelete(request: FastifyRequest<{ Params: ItemParams }>, reply: FastifyReply) {
+  const { ctx, winner } = loadWinner(request);
+  const id = parseId(request.params.itemId);
+  if (id === null || !deleteMilestone(request.server.db, ctx.step.id, winner.proposal_id, id)) throw notFound();
+  return back(reply, ctx, winner.proposal_id, 'selection.follow_up.flash.milestone_deleted');
+}
+
+export async function postFollowUpdate(request: FastifyRequest<{ Params: ProposalParams }>, reply: FastifyReply) {
+  const { ctx, winner } = loadWinner(request);
+  const { values, errors } = parseUpdate(request.body);
+  if (hasErrors(errors)) return page(request, reply, ctx, winner, { update: { values, errors } }, 422);
+  postUpdate(request.server.db, winner, ctx.step.id, { title: values.update_title, body: values.body }, request.user!.id);
+  return back(reply, ctx, winner.proposal_id, 'selection.follow_up.flash.update_posted');
+}
+
+export async function postUpdateDelete(request: FastifyRequest<{ Params: ItemParams }>, reply: FastifyReply) {
+  const { ctx, winner } = loadWinner(request);
+  const id = parseId(request.params.itemId);
+  if (id === null || !deleteUpdate(request.server.db, ctx.step.id, winner.proposal_id, id)) throw notFound();
+  return back(reply, ctx, winner.proposal_id, 'selection.follow_up.flash.update_deleted');
+}
