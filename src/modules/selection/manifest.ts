@@ -12,6 +12,7 @@ import { en } from './messages.en.ts';
 import { personalData } from './personal-data.ts';
 import { withResultsData } from './personal-data-results.ts';
 import { SETTINGS } from './rules.ts';
+import { seed } from './seed.ts';
 
 export const manifest: Manifest = {
   slug: 'selection',
@@ -25,4 +26,5 @@ export const manifest: Manifest = {
     adminPath: (id) => `/selection/${id}/admin`,
   },
   personalData: withResultsData(personalData),
+  seed: (ctx) => seed(ctx),
 };
