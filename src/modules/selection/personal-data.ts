@@ -13,7 +13,8 @@ export const personalData: PersonalData = {
         db
           .selectFrom('selection_ballots as b')
           .innerJoin('steps as s', 's.id', 'b.step_id')
-          .select(['b.step_id', 's.title as step', 'b.district_id', 'b.votes', 'b.validated_at', 'b.created_at', 'b.updated_at'])
+          .leftJoin('districts as d', 'd.id', 'b.district_id')
+          .select(['b.step_id', 's.title as step', 'd.name as district', 'b.votes', 'b.counted', 'b.validated_at', 'b.created_at', 'b.updated_at'])
           .where('b.user_id', '=', userId)
           .orderBy('b.created_at'),
       ),
