@@ -178,3 +178,10 @@ test('a hidden proposal is neither ranked nor counted, and a step of a hidden pr
   assert.equal((await t.client().get(`/selection/${hidden.stepId}/results`)).statusCode, 404);
   assert.equal((await t.client().get('/selection/999999/results')).statusCode, 404);
 });
+
+test('the step’s admin page links to the paper ballots and publication, the results and the export', async () => {
+  const { fx } = budgetScene();
+  const { client: admin } = await loginAs(t, 'admin');
+  const body = (await admin.get(`/selection/${fx.stepId}/admin`)).body;
+  for (const path of ['results/admin', 'results', 'results.csv']) assert.match(body, new RegExp(`href="/selection/${fx.stepId}/${path.replace('.', '\\.')}"`), path);
+});
