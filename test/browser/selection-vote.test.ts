@@ -11,7 +11,9 @@ import { logInQuickly } from '../helpers/demo-site.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { addUserWithPassword, PASSWORD } from '../helpers/factories.ts';
 import { javaSkip, validateHtml, type HtmlDocument } from '../helpers/html-validator.ts';
-import { makeSelection, type SelectionFixture } from '../../src/modules/selection/test-fixtures.ts';
+import { makeSelection, voterClient, type SelectionFixture } from '../../src/modules/selection/test-fixtures.ts';
+import { makeApp } from '../helpers/app.ts';
+import { loginAs } from '../helpers/factories.ts';
 
 /** Clicks a submit button and waits for the page the POST leads to (redirect or re-render). */
 async function submit(page: Page, selector: string): Promise<void> {
@@ -145,5 +147,35 @@ describe('a citizen votes in a budget step in a real browser', { skip: browserSk
       assert.equal(docs.length, 10, 'the pages of both modes');
       assert.deepEqual(await validateHtml(docs), []);
     });
+  });
+});
+
+describe('the ballot and admin pages the browser run does not visit are valid HTML', { skip: javaSkip }, () => {
+  test('a ranked ballot with district envelopes, a refusal on it, and the admin page, in French and English', { timeout: 120_000 }, async () => {
+    const t = await makeApp();
+    try {
+      const fx = makeSelection(t.db, { settings: { vote_type: 'budget', budget: 5000, ranked: true, votes_max: 3, envelopes: 'districts_and_city', confirm: true }, proposals: [{ district: 0, cost: 1000 }, { district: 0, cost: 1500 }, { cost: 2000 }, { district: 1 }] });
+      const { client } = await voterClient(t, { districtId: fx.districts[0] });
+      const admin = (await loginAs(t, 'admin')).client;
+      const pages: HtmlDocument[] = [];
+      for (const lang of ['fr', 'en']) {
+        if (lang === 'en') {
+          await client.get('/lang/en');
+          await admin.get('/lang/en');
+        }
+        if (lang === 'fr') for (const p of fx.proposals.slice(0, 3)) await client.post(`/selection/${fx.stepId}/votes`, { proposal: String(p.id) });
+        pages.push({ label: `a ranked ballot with envelopes (${lang})`, html: (await client.get(`/selection/${fx.stepId}/ballot`)).body });
+        const refused = await client.post(`/selection/${fx.stepId}/votes`, { proposal: String(fx.proposals[3]!.id), back: `/selection/${fx.stepId}/ballot` });
+        assert.equal(refused.statusCode, 422);
+        pages.push({ label: `a refusal on the ballot (${lang})`, html: refused.body });
+        pages.push({ label: `the admin page (${lang})`, html: (await admin.get(`/selection/${fx.stepId}/admin`)).body });
+        const bad = await admin.post(`/selection/${fx.stepId}/admin/counts`, { counts_public_at: 'bientôt' });
+        assert.equal(bad.statusCode, 422);
+        pages.push({ label: `a refused admin form (${lang})`, html: bad.body });
+      }
+      assert.deepEqual(await validateHtml(pages), []);
+    } finally {
+      await t.close();
+    }
   });
 });

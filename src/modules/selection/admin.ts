@@ -120,7 +120,8 @@ export async function postCountsDate(request: FastifyRequest<{ Params: StepParam
   const ctx = loadSelection(request, request.params.stepId);
   const value = text(request.body, 'counts_public_at');
   const at = value === '' ? null : localToUtc(value, request.server.config.timeZone);
-  if (value !== '' && at === null) return adminPage(request, reply, ctx, { counts: { values: { counts_public_at: value }, errors: { counts_public_at: { key: 'selection.admin.counts.error' } } } }, 422);
+  // A value that is no date is not echoed: a datetime-local input may only hold a valid one.
+  if (value !== '' && at === null) return adminPage(request, reply, ctx, { counts: { values: { counts_public_at: '' }, errors: { counts_public_at: { key: 'selection.admin.counts.error' } } } }, 422);
   saveCountsDate(request.server.db, ctx.step.id, at);
   setFlash(reply, 'selection.admin.flash.counts');
   return reply.redirect(`/selection/${ctx.step.id}/admin#selection-admin-counts`, 303);
