@@ -20,6 +20,7 @@ import * as m0016 from './0016_collect.ts';
 import * as m0017 from './0017_mail_secret.ts';
 import * as m0018 from './0018_collect_analysis.ts';
 import * as m0019 from './0019_selection.ts';
+import * as m0020 from './0020_collect_media.ts';
 import * as m0021 from './0021_selection_results.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -42,5 +43,6 @@ export const migrations: Record<string, Migration> = {
   '0017_mail_secret': m0017,
   '0018_collect_analysis': m0018,
   '0019_selection': m0019,
+  '0020_collect_media': m0020,
   '0021_selection_results': m0021,
 };

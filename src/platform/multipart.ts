@@ -11,6 +11,10 @@ export interface UploadForm {
   /** Name of the file input. */
   file: string;
   fileBytes: number;
+  /** Other file inputs and how many files each may send (a form's attachments), read into
+   * `upload.files`; each file at most fileBytes, all files together at most totalFileBytes. */
+  moreFiles?: Record<string, number>;
+  totalFileBytes?: number;
   /** Text fields the form may send (hidden ones and repeated checkboxes included). */
   fields: number;
   /** Bytes of the longest text field, and of all of them together. */
@@ -22,6 +26,19 @@ export interface Upload {
   /** The file's content; null when none was chosen. */
   file: Buffer | null;
   /** The file was larger than the form allows (its content was not kept). */
+  tooBig: boolean;
+  /** The files of `moreFiles` inputs, in the order sent (empty inputs left out). */
+  files: UploadedFile[];
+  /** More files were sent to one of `moreFiles` inputs than it takes (the extra ones not kept). */
+  tooMany: boolean;
+}
+
+export interface UploadedFile {
+  field: string;
+  /** The name the browser gave (never trusted for the content's kind). */
+  filename: string;
+  /** Null when the file was larger than fileBytes (tooBig). */
+  data: Buffer | null;
   tooBig: boolean;
 }
 
@@ -66,14 +83,17 @@ export function uploadRoute(form: UploadForm) {
 }
 
 async function readUpload(request: FastifyRequest, form: UploadForm): Promise<void> {
-  request.upload = { file: null, tooBig: false };
+  request.upload = { file: null, tooBig: false, files: [], tooMany: false };
   if (!request.isMultipart()) return;
   const fields: Record<string, string | string[]> = {};
   let csrfChecked = request.csrfChecked;
   let total = 0;
+  let fileTotal = 0;
   const tooLarge = () => new HttpError(413, 'errors.413.text');
+  // A few files past the counts are read and dropped, so "too many" is a message, not a 413.
+  const files = 1 + Object.values(form.moreFiles ?? {}).reduce((a, b) => a + b + 5, 0);
   try {
-    const parts = request.parts({ limits: { fields: form.fields, fieldSize: form.fieldBytes, files: 1, fileSize: form.fileBytes, parts: form.fields + 1 } });
+    const parts = request.parts({ limits: { fields: form.fields, fieldSize: form.fieldBytes, files, fileSize: form.fileBytes, parts: form.fields + files } });
     for await (const part of parts) {
       if (!csrfChecked) {
         const token = part.type === 'field' && part.fieldname === '_csrf' ? part.value : undefined;
@@ -82,10 +102,18 @@ async function readUpload(request: FastifyRequest, form: UploadForm): Promise<vo
         continue;
       }
       if (part.type === 'file') {
-        if (part.fieldname !== form.file) throw new HttpError(400, 'errors.400.text');
+        const more = form.moreFiles?.[part.fieldname];
+        if (part.fieldname !== form.file && more === undefined) throw new HttpError(400, 'errors.400.text');
         const data = await part.toBuffer();
-        if (part.file.truncated) request.upload.tooBig = true;
-        else if (data.length > 0) request.upload.file = data;
+        fileTotal += data.length;
+        if (form.totalFileBytes !== undefined && fileTotal > form.totalFileBytes) throw tooLarge();
+        if (more === undefined) {
+          if (part.file.truncated) request.upload.tooBig = true;
+          else if (data.length > 0) request.upload.file = data;
+        } else if (data.length > 0 || part.file.truncated) {
+          if (request.upload.files.filter((f) => f.field === part.fieldname).length >= more) request.upload.tooMany = true;
+          else request.upload.files.push({ field: part.fieldname, filename: part.filename ?? '', data: part.file.truncated ? null : data, tooBig: part.file.truncated });
+        }
         continue;
       }
       if (part.valueTruncated || typeof part.value !== 'string') throw tooLarge();

@@ -13,7 +13,7 @@ let t: TestApp;
 before(async () => (t = await makeApp()));
 after(() => t.close());
 
-const modes = { mode_summary: 'optional', mode_body: 'required', mode_category: 'off', mode_district: 'off', mode_address: 'required', mode_cost: 'required' };
+const modes = { mode_summary: 'optional', mode_body: 'required', mode_category: 'off', mode_district: 'off', mode_address: 'required', mode_cost: 'required', mode_image: 'off', mode_attachments: 'off' };
 
 test('the administrator sets the form’s fields: the citizens’ form follows, with the help texts', async () => {
   const c = makeCollect(t.db);

@@ -8,7 +8,9 @@ import { HttpError, notFound } from '../../platform/http.ts';
 import { setFlash } from '../../platform/flash.ts';
 import { parseId, text, checkText, hasErrors, type FormErrors } from '../../platform/forms.ts';
 import { HEX_COLOUR, contrastRatio } from '../../platform/colour.ts';
+import type { FormValues } from '../../platform/questions/types.ts';
 import { loadCollect, type StepContext, type StepParams } from './guards.ts';
+import { ATTACHMENTS_HARD_MAX, FILE_MB_HARD_MAX, mediaValues, readMediaConfig } from './media-rules.ts';
 import { findCollect, listCategories, listQuestions } from './queries.ts';
 import { createCategory, deleteCategory, saveFormConfig, updateCategory } from './admin-writes.ts';
 import { COST_LIMIT, FIELDS, HELP_MAX, MODES, NAME_MAX, QUESTION_KINDS, parseCost, parseMode, swatchColourOk, type FormConfig } from './rules.ts';
@@ -22,7 +24,7 @@ export interface AdminForms {
 type CategoryParams = StepParams & { categoryId: string };
 
 function formValuesOf(form: FormConfig): Values {
-  const v: Values = { cost_max: form.costMax === null ? '' : String(form.costMax) };
+  const v: Values = { cost_max: form.costMax === null ? '' : String(form.costMax), ...mediaValues(form) };
   for (const f of FIELDS) Object.assign(v, { [`mode_${f}`]: form.fields[f].mode, [`help_${f}`]: form.fields[f].help });
   return v;
 }
@@ -44,7 +46,7 @@ export function adminPage(request: FastifyRequest, reply: FastifyReply, ctx: Ste
       questions: listQuestions(db, ctx.step.id),
       question: forms.question ?? { values: { type: 'short_text' }, errors: {} },
       kinds: QUESTION_KINDS,
-      limits: { help: HELP_MAX, name: NAME_MAX },
+      limits: { help: HELP_MAX, name: NAME_MAX, filesCount: ATTACHMENTS_HARD_MAX, fileMb: FILE_MB_HARD_MAX },
     },
     { status },
   );
@@ -69,8 +71,10 @@ export async function postForm(request: FastifyRequest<{ Params: StepParams }>, 
   }
   const costMax = values.cost_max ? parseCost(values.cost_max) : null;
   if (values.cost_max && (costMax === null || costMax < 1)) errors.cost_max = { key: 'collect.admin.errors.cost_max', params: { max: COST_LIMIT } };
+  const media = readMediaConfig(request.body as FormValues, errors);
+  Object.assign(values, media.values);
   if (hasErrors(errors)) return adminPage(request, reply, ctx, { form: { values, errors } }, 422);
-  saveFormConfig(request.server.db, ctx.step.id, { fields, costMax });
+  saveFormConfig(request.server.db, ctx.step.id, { fields, costMax, ...media.config });
   setFlash(reply, 'collect.flash.form_saved');
   return reply.redirect(`/collect/${ctx.step.id}/admin`, 303);
 }

@@ -9,6 +9,7 @@ import { fr } from './messages.fr.ts';
 import { en } from './messages.en.ts';
 import { seed } from './seed.ts';
 import { personalData } from './personal-data.ts';
+import { sweepJob } from './media.ts';
 import { SETTINGS, commentsOn } from './rules.ts';
 import { onProposalStatusChange } from './writes.ts';
 
@@ -28,5 +29,6 @@ export const manifest: Manifest = {
     proposal: { labelKey: 'collect.kind.proposal', permalink: (c) => `/collect/${c.step_id}/proposals/${c.id}`, comments: commentsOn, onStatusChange: onProposalStatusChange },
   },
   personalData,
+  jobs: [sweepJob],
   seed: (ctx) => seed(ctx),
 };

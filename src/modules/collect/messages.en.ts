@@ -1,9 +1,11 @@
 // English catalogue of the collect step, typed after the French reference.
 import type { fr } from './messages.fr.ts';
 import { enAnalysis } from './messages-analysis.en.ts';
+import { enMedia } from './messages-media.en.ts';
 
 export const en: Record<keyof typeof fr, string> = {
   ...enAnalysis,
+  ...enMedia,
   'collect.title': 'Proposal collection',
   'collect.kind.proposal': 'Proposal',
   'collect.action.contribute': 'Submit a proposal',

@@ -1,7 +1,9 @@
 // French catalogue of the collect step (collect.*): the reference.
 import { frAnalysis } from './messages-analysis.fr.ts';
+import { frMedia } from './messages-media.fr.ts';
 export const fr = {
   ...frAnalysis,
+  ...frMedia,
   'collect.title': 'Dépôt de propositions',
   'collect.kind.proposal': 'Proposition',
   'collect.action.contribute': 'Déposer une proposition',

@@ -8,6 +8,7 @@ import { followWidget } from '../../platform/notifications.ts';
 import { loadCollect, participationOf, type StepParams } from './guards.ts';
 import { findCollect, listCategories, listDistricts, listProposals, listStatuses } from './queries.ts';
 import { ownDrafts } from './proposals.ts';
+import { listCardMedia } from './media-queries.ts';
 import { analysisLinksOf } from './analysis-queries.ts';
 import { matchAll, newSeed, parseFilterId, parsePage, parseSeed, parseSort, parseView, stepSettings, SEARCH_MAX, SORTS, type Sort, type View } from './rules.ts';
 
@@ -63,6 +64,7 @@ export async function showCollect(request: FastifyRequest<{ Params: StepParams; 
       statuses: listStatuses(db, ctx.step.id),
       drafts: ownDrafts(request, ctx.step.id),
       cards,
+      media: listCardMedia(db, cards.map((c) => c.id)),
       hasNext,
       sort,
       sorts: SORTS.filter((s) => collect.form.fields.cost.mode !== 'off' || (s !== 'cheapest' && s !== 'expensive')),

@@ -14,6 +14,10 @@ import { offerOf, type FormOffer, type StepContext } from './guards.ts';
 import { formValues, parseProposal } from './proposal-input.ts';
 import { listSimilar } from './queries.ts';
 import { createProposal, saveDraft, updateProposal } from './writes.ts';
+import { findProposalMedia, type ProposalMedia } from './media-queries.ts';
+import { hasNewFiles, readMedia, storeMedia } from './media-input.ts';
+import { sweepRemovedFiles } from './media-files.ts';
+import { checkInsideDistrict } from './map-district.ts';
 import { ADDRESS_MAX, BODY_MAX, SUMMARY_MAX, TITLE_MAX, matchAny } from './rules.ts';
 
 export type FormKind = { kind: 'new' } | { kind: 'draft'; draftId: number } | { kind: 'edit'; proposalId: number; reference: number };
@@ -22,6 +26,9 @@ interface FormState {
   values: FormValues;
   errors: FormErrors;
   similar?: { id: number; reference: number; title: string }[] | null;
+  /** The proposal's files (an edit), and whether files just sent were not kept (a 422). */
+  media?: ProposalMedia | null;
+  filesLost?: boolean;
 }
 
 const actionOf = (stepId: number, f: FormKind) =>
@@ -48,6 +55,9 @@ export function renderForm(request: FastifyRequest, reply: FastifyReply, ctx: St
       grades: [],
       ...state,
       similar: state.similar ?? null,
+      media: state.media ?? null,
+      filesLost: state.filesLost ?? false,
+      multipart: offer.form.fields.image.mode !== 'off' || offer.form.fields.attachments.mode !== 'off',
       limits: { title: TITLE_MAX, summary: SUMMARY_MAX, body: BODY_MAX, address: ADDRESS_MAX },
     },
     { status },
@@ -67,20 +77,33 @@ export async function handleForm(request: FastifyRequest, reply: FastifyReply, c
   if (parsed.forged) throw new HttpError(400, 'forms.invalid_choice');
   checkLinks(request, parsed.errors, 'body', parsed.input.body);
   checkLinks(request, parsed.errors, 'summary', parsed.input.summary);
-  if (hasErrors(parsed.errors)) return renderForm(request, reply, ctx, offer, f, { values, errors: parsed.errors }, 422);
   const db = request.server.db;
+  // Files and place are read at submission only: a draft keeps text (the form says so).
+  const existing = f.kind === 'edit' ? findProposalMedia(db, f.proposalId) : undefined;
+  const media = intent === 'submit' ? await readMedia(request, offer.form, values, parsed.errors, existing) : null;
+  if (intent === 'submit') checkInsideDistrict(db, offer.form, parsed.input, parsed.errors);
+  if (hasErrors(parsed.errors)) return renderForm(request, reply, ctx, offer, f, { values, errors: parsed.errors, media: existing, filesLost: hasNewFiles(request) }, 422);
   const base = `/collect/${ctx.step.id}`;
   if (intent === 'draft') {
     const id = saveDraft(db, ctx.step.id, user.id, f.kind === 'draft' ? f.draftId : null, parsed.input.title, values);
     setFlash(reply, 'collect.flash.draft_saved');
     return reply.redirect(`${base}/drafts/${id}`, 303);
   }
-  if (f.kind === 'edit') {
-    updateProposal(db, f.proposalId, parsed.input);
-    setFlash(reply, 'collect.flash.updated');
-    return reply.redirect(`${base}/proposals/${f.proposalId}`, 303);
+  const dataDir = request.server.config.dataDir;
+  const files = media ? await storeMedia(dataDir, media) : null;
+  let created: ReturnType<typeof createProposal> | null = null;
+  try {
+    if (f.kind === 'edit') updateProposal(db, f.proposalId, parsed.input, undefined, files ? { change: files.change, authorId: user.id } : undefined);
+    else created = createProposal(db, ctx.step, user.id, parsed.input, { draftId: f.kind === 'draft' ? f.draftId : undefined, media: files?.change });
+  } catch (err) {
+    await files?.discard();
+    throw err;
   }
-  const created = createProposal(db, ctx.step, user.id, parsed.input, { draftId: f.kind === 'draft' ? f.draftId : undefined });
+  await sweepRemovedFiles(db, dataDir); // a replaced image or removed attachment
+  if (f.kind === 'edit' || !created) {
+    setFlash(reply, 'collect.flash.updated');
+    return reply.redirect(`${base}/proposals/${exclude}`, 303);
+  }
   setFlash(reply, created.status === 'pending' ? 'collect.flash.pending' : 'collect.flash.created');
   return reply.redirect(`${base}/proposals/${created.id}`, 303);
 }

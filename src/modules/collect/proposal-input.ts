@@ -7,6 +7,7 @@ import { checkText } from '../../platform/forms.ts';
 import { parseAnswer } from '../../platform/questions/answers.ts';
 import { dropHidden } from '../../platform/questions/logic.ts';
 import { fieldName, type Answers, type FormValues, type Question } from '../../platform/questions/types.ts';
+import { parseCoordinates } from './media-rules.ts';
 import { ADDRESS_MAX, BODY_MAX, SUMMARY_MAX, TITLE_MAX, parseCost, type FormConfig } from './rules.ts';
 
 export interface ProposalInput {
@@ -18,6 +19,9 @@ export interface ProposalInput {
   address: string;
   cost: number | null;
   answers: Answers;
+  /** Picked on the map or typed (media-rules.ts parseCoordinates); none when not given. */
+  lat?: number | null;
+  lng?: number | null;
 }
 
 export interface Offer {
@@ -41,7 +45,7 @@ const str = (body: FormValues, name: string) => (typeof body[name] === 'string' 
 /** The values a form sends, kept as sent (strings and lists), for showing the form again. */
 export function formValues(body: unknown, questions: readonly Question[]): FormValues {
   const b = (body ?? {}) as Record<string, unknown>;
-  const names = ['title', 'summary', 'body', 'category', 'district', 'address', 'cost'];
+  const names = ['title', 'summary', 'body', 'category', 'district', 'address', 'cost', 'lat', 'lng', 'image_alt'];
   for (const q of questions) names.push(fieldName(q), `${fieldName(q)}_other`);
   const values: FormValues = {};
   for (const name of names) {
@@ -65,6 +69,7 @@ export function parseProposal(values: FormValues, offer: Offer, draft: boolean):
   if (shown('body')) checkText(errors, 'body', body, { required: f.body.mode === 'required', max: BODY_MAX });
   const address = shown('address') ? str(values, 'address') : '';
   if (shown('address')) checkText(errors, 'address', address, { required: f.address.mode === 'required', max: ADDRESS_MAX });
+  const point = shown('address') ? parseCoordinates(values, errors) : null;
 
   const choice = (field: 'category' | 'district', ids: readonly number[]): number | null => {
     if (!shown(field)) return null;
@@ -100,5 +105,5 @@ export function parseProposal(values: FormValues, offer: Offer, draft: boolean):
   }
   // A draft is allowed to be incomplete: what is missing is asked at submission.
   if (draft) for (const [name, e] of Object.entries(errors)) if (REQUIRED_KEYS.has(e.key) && name !== 'title') delete errors[name];
-  return { values, errors, forged, input: { title, summary, body, categoryId, districtId, address, cost, answers: dropHidden(offer.questions, answers) } };
+  return { values, errors, forged, input: { title, summary, body, categoryId, districtId, address, cost, answers: dropHidden(offer.questions, answers), lat: point?.lat ?? null, lng: point?.lng ?? null } };
 }

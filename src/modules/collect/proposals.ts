@@ -15,6 +15,7 @@ import { handleForm, renderForm } from './proposal-form.ts';
 import { trashProposal } from './writes.ts';
 import { officialAnswerOf } from './analysis-queries.ts';
 import { stepSettings } from './rules.ts';
+import { findProposalMedia } from './media-queries.ts';
 
 export async function newProposal(request: FastifyRequest<{ Params: StepParams }>, reply: FastifyReply) {
   const ctx = loadCollect(request, request.params.stepId);
@@ -54,6 +55,7 @@ export async function showProposal(request: FastifyRequest<{ Params: ProposalPar
     canEdit: mayChange && s.allowEdit,
     canDelete: mayChange && s.allowDelete,
     commentsOn: s.comments && published,
+    media: textShown ? findProposalMedia(db, proposal.id) : null,
     official: officialAnswerOf(db, proposal.id),
   });
 }
@@ -71,7 +73,9 @@ export async function editProposalForm(request: FastifyRequest<{ Params: Proposa
     cost: proposal.cost === null ? '' : String(proposal.cost),
   };
   for (const q of offer.questions) Object.assign(values, answerValues(q, proposal.answers[q.id]));
-  return renderForm(request, reply, ctx, offer, { kind: 'edit', proposalId: proposal.id, reference: proposal.reference }, { values, errors: {} });
+  const media = findProposalMedia(request.server.db, proposal.id);
+  Object.assign(values, { lat: media.lat === null ? '' : String(media.lat), lng: media.lng === null ? '' : String(media.lng), image_alt: media.image?.alt ?? '' });
+  return renderForm(request, reply, ctx, offer, { kind: 'edit', proposalId: proposal.id, reference: proposal.reference }, { values, errors: {}, media });
 }
 
 export async function saveProposal(request: FastifyRequest<{ Params: ProposalParams }>, reply: FastifyReply) {

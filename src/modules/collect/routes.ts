@@ -8,6 +8,7 @@ import { showCollect } from './page.ts';
 import { showSimilar } from './similar.ts';
 import { newProposal, postProposal, showProposal, editProposalForm, saveProposal, deleteProposal } from './proposals.ts';
 import { showDraft, postDraft, removeDraft } from './drafts.ts';
+import { serveCard, serveFile, withFiles } from './media.ts';
 import { adminHome, postForm, postCategory, editCategory, saveCategory, removeCategory } from './admin.ts';
 import { postQuestion, editQuestion, saveQuestion, removeQuestion, shiftQuestion } from './admin-questions.ts';
 import { showAnalysisList, showProposalAnalysis } from './analysis.ts';
@@ -28,13 +29,13 @@ export const routes: FastifyPluginAsync = async (app) => {
   app.get('/:stepId', cached(['q', 'category', 'district', 'status', 'sort', 'page', 'view']), showCollect);
   app.get('/:stepId/similar', searching, showSimilar);
   app.get('/:stepId/proposals/new', newProposal);
-  app.post('/:stepId/proposals', contribute, postProposal);
+  app.post('/:stepId/proposals', withFiles(contribute), postProposal);
   app.get('/:stepId/proposals/:proposalId', cached(), showProposal);
   app.get('/:stepId/proposals/:proposalId/edit', editProposalForm);
-  app.post('/:stepId/proposals/:proposalId/edit', contribute, saveProposal);
+  app.post('/:stepId/proposals/:proposalId/edit', withFiles(contribute), saveProposal);
   app.post('/:stepId/proposals/:proposalId/delete', deleteProposal);
   app.get('/:stepId/drafts/:draftId', showDraft);
-  app.post('/:stepId/drafts/:draftId', contribute, postDraft);
+  app.post('/:stepId/drafts/:draftId', withFiles(contribute), postDraft);
   app.post('/:stepId/drafts/:draftId/delete', removeDraft);
   // Analysis by officials (analysis*.ts, statuses.ts, merge.ts, exports.ts): the analysis pages check the person's role on the step.
   app.get('/:stepId/analysis', showAnalysisList);
@@ -66,6 +67,10 @@ export const routes: FastifyPluginAsync = async (app) => {
     moderators.get('/:stepId/admin/duplicates', showDuplicates);
     moderators.post('/:stepId/admin/duplicates/distinct', postDistinct);
   });
+  // Media: a proposal's image and attachments, served as its page is (the form's posts take
+  // files through withFiles above).
+  app.get('/:stepId/files/:fileId', serveFile);
+  app.get('/:stepId/files/:fileId/card', serveCard);
   // Administrators only.
   await app.register(async (admin) => {
     admin.addHook('preHandler', onlyRole('admin'));

@@ -7,6 +7,7 @@ import type { Step } from '../../platform/participation.ts';
 import { settingsWithDefaults } from '../../platform/step-settings.ts';
 import { HEX_COLOUR, contrastRatio } from '../../platform/colour.ts';
 import type { QuestionType } from '../../platform/questions/types.ts';
+import { mediaConfig, type MediaConfig } from './media-rules.ts';
 
 export const SORTS = ['random', 'newest', 'oldest', 'comments', 'cheapest', 'expensive'] as const;
 export type Sort = (typeof SORTS)[number];
@@ -43,18 +44,19 @@ export const SIMILAR_MAX = 5;
 
 // ---- The proposal form's configuration ----
 
-export const FIELDS = ['summary', 'body', 'category', 'district', 'address', 'cost'] as const;
+export const FIELDS = ['summary', 'body', 'category', 'district', 'address', 'cost', 'image', 'attachments'] as const;
 export type Field = (typeof FIELDS)[number];
 export const MODES = ['off', 'optional', 'required'] as const;
 export type Mode = (typeof MODES)[number];
 
-export interface FormConfig {
+/** With the file limits and the district option of media-rules.ts. */
+export interface FormConfig extends MediaConfig {
   fields: Record<Field, { mode: Mode; help: string }>;
   /** The highest estimated cost accepted, in euros; null: no maximum. */
   costMax: number | null;
 }
 
-const DEFAULT_MODES: Record<Field, Mode> = { summary: 'required', body: 'required', category: 'optional', district: 'optional', address: 'optional', cost: 'off' };
+const DEFAULT_MODES: Record<Field, Mode> = { summary: 'required', body: 'required', category: 'optional', district: 'optional', address: 'optional', cost: 'off', image: 'off', attachments: 'off' };
 
 /** The stored configuration (JSON) over the defaults; anything unreadable is the default. */
 export function formConfig(json: string | null | undefined): FormConfig {
@@ -73,7 +75,7 @@ export function formConfig(json: string | null | undefined): FormConfig {
     }),
   ) as FormConfig['fields'];
   const costMax = typeof raw.costMax === 'number' && Number.isInteger(raw.costMax) && raw.costMax > 0 ? raw.costMax : null;
-  return { fields, costMax };
+  return { fields, costMax, ...mediaConfig(raw) };
 }
 
 export function parseMode(value: unknown): Mode | null {

@@ -11,6 +11,7 @@ import type { ContributionRef } from '../../platform/module.ts';
 import type { ContributionStatus } from '../../db/schema.ts';
 import type { FormValues } from '../../platform/questions/types.ts';
 import type { ProposalInput } from './proposal-input.ts';
+import { applyMedia, type MediaChange } from './media-writes.ts';
 
 type StepRef = Pick<Step, 'id' | 'project_id'>;
 type ProposalStepRef = Pick<Step, 'id' | 'project_id' | 'premoderation'>;
@@ -25,6 +26,8 @@ const fieldsOf = (i: ProposalInput) => ({
   category_id: i.categoryId,
   district_id: i.districtId,
   address: i.address,
+  lat: i.lat ?? null,
+  lng: i.lng ?? null,
   cost: i.cost,
   cost_missing: i.cost === null ? 1 : 0,
   answers: JSON.stringify(i.answers),
@@ -35,7 +38,7 @@ const fieldsOf = (i: ProposalInput) => ({
  * all or nothing; a submitted draft is removed in the same transaction. A pre-moderated
  * proposal ('pending') is counted once a moderator approves it (onProposalStatusChange).
  */
-export function createProposal(db: Db, step: ProposalStepRef, userId: number, input: ProposalInput, o: { draftId?: number; now?: string } = {}): { id: number; reference: number; status: ContributionStatus } {
+export function createProposal(db: Db, step: ProposalStepRef, userId: number, input: ProposalInput, o: { draftId?: number; now?: string; media?: MediaChange } = {}): { id: number; reference: number; status: ContributionStatus } {
   const now = o.now ?? new Date().toISOString();
   return write(db, (tx) => {
     const status = initialStatus(db, step, userId);
@@ -44,6 +47,7 @@ export function createProposal(db: Db, step: ProposalStepRef, userId: number, in
     const id = tx.run(db.insertInto('contributions').values({ step_id: step.id, author_id: userId, parent_id: null, kind: 'proposal', status, title: input.title, body_md: input.body, created_at: now })).lastInsertRowid;
     const published = status === 'published' ? 1 : 0;
     tx.run(db.insertInto('collect_proposals').values({ contribution_id: id, step_id: step.id, author_id: userId, reference, published, ...fieldsOf(input) }));
+    if (o.media) applyMedia(db, tx, id, userId, o.media, now);
     if (published) tx.run(db.updateTable('collect_steps').set((eb) => ({ proposals_count: eb('proposals_count', '+', 1) })).where('step_id', '=', step.id));
     recordParticipation(db, tx, step, userId, { contributions: published });
     contributionWritten(db, tx, { id, authorId: userId, step, parentId: null, status }, now);
@@ -53,10 +57,11 @@ export function createProposal(db: Db, step: ProposalStepRef, userId: number, in
 }
 
 /** The author's edit: the core row's title and text, and the proposal's fields. */
-export function updateProposal(db: Db, proposalId: number, input: ProposalInput, now = new Date().toISOString()): void {
+export function updateProposal(db: Db, proposalId: number, input: ProposalInput, now = new Date().toISOString(), media?: { change: MediaChange; authorId: number }): void {
   write(db, (tx) => {
     tx.run(db.updateTable('contributions').set({ title: input.title, body_md: input.body, edited_at: now }).where('id', '=', proposalId));
     tx.run(db.updateTable('collect_proposals').set(fieldsOf(input)).where('contribution_id', '=', proposalId));
+    if (media) applyMedia(db, tx, proposalId, media.authorId, media.change, now);
   });
 }
 
