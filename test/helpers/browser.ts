@@ -80,36 +80,46 @@ export async function openTab(browser: Browser, baseURL: string, javaScript: boo
  * axe-core runs inside the page and never finishes where JavaScript is off (its timers do not
  * fire). Such pages are checked as a copy: the same HTML at the same address, in a page of a
  * JavaScript-on context whose scripts are blocked, so the DOM is the one a no-JS visitor gets.
+ * One such context per browser, holding copy pages that checks take and give back: a check
+ * running beside another opens a page of its own, and no tab pays for a context and a renderer
+ * of its own (seconds of CPU each). The copies carry no cookies: they only load the page's
+ * styles and images.
  */
-const axeCopies = new WeakMap<BrowserContext, Promise<Page>>();
+interface Copies {
+  context: Promise<BrowserContext>;
+  idle: Page[];
+}
+const axeCopies = new WeakMap<Browser, Copies>();
 
-async function copyWithoutScripts(page: Page): Promise<Page> {
-  const source = page.context();
-  const browser = source.browser();
+async function withCopyWithoutScripts<T>(page: Page, check: (copy: Page) => Promise<T>): Promise<T> {
+  const browser = page.context().browser();
   if (!browser) throw new Error('page without browser');
-  // One copy page per tested context, so tests running side by side do not share it.
-  let copy = axeCopies.get(source);
-  if (!copy) {
-    copy = (async () => {
-      const context = await browser.newContext({ javaScriptEnabled: true });
-      context.setDefaultTimeout(10_000);
-      source.once('close', () => void context.close().catch(() => {}));
-      await context.route('**/*', (route) => (route.request().resourceType() === 'script' ? route.abort() : route.continue()));
-      return context.newPage();
+  let copies = axeCopies.get(browser);
+  if (!copies) {
+    const context = (async () => {
+      const made = await browser.newContext({ javaScriptEnabled: true });
+      made.setDefaultTimeout(10_000);
+      await made.route('**/*', (route) => (route.request().resourceType() === 'script' ? route.abort() : route.continue()));
+      return made;
     })();
-    axeCopies.set(source, copy);
+    copies = { context, idle: [] };
+    axeCopies.set(browser, copies);
   }
-  const target = await copy;
-  const html = await page.content();
-  const url = page.url();
-  await target.setViewportSize(page.viewportSize() ?? { width: 1280, height: 900 });
-  await target.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  const target = copies.idle.pop() ?? (await (await copies.context).newPage());
   try {
-    await target.goto(url);
+    const html = await page.content();
+    const url = page.url();
+    await target.setViewportSize(page.viewportSize() ?? { width: 1280, height: 900 });
+    await target.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    try {
+      await target.goto(url);
+    } finally {
+      await target.unroute(url);
+    }
+    return await check(target);
   } finally {
-    await target.unroute(url);
+    if (!target.isClosed()) copies.idle.push(target);
   }
-  return target;
 }
 
 /**
@@ -139,8 +149,7 @@ async function axeViolations(page: Page): Promise<Result[]> {
 
 /** Runs axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on the page; fails listing what it found. */
 export async function expectNoAxeViolations(page: Page, label = page.url()): Promise<void> {
-  const subject = withoutJavaScript.has(page) ? await copyWithoutScripts(page) : page;
-  const violations = await axeViolations(subject);
+  const violations = withoutJavaScript.has(page) ? await withCopyWithoutScripts(page, axeViolations) : await axeViolations(page);
   const lines = violations.map((v) => {
     const nodes = v.nodes.map((n) => `      ${n.target.join(' ')}${n.failureSummary ? ` (${n.failureSummary.replace(/\s+/g, ' ').trim()})` : ''}`).join('\n');
     return `  ${v.id} [${v.impact ?? 'n/a'}]: ${v.help}\n${nodes}`;
