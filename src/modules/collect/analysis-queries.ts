@@ -80,16 +80,21 @@ export interface OfficialAnswer {
   mergedInto: { id: number; reference: number } | null;
 }
 
-/** What a proposal's public page shows of the officials' work: two reads by primary key. */
+/** What a proposal's public page shows of the officials' work: one read by primary keys. */
 export function officialAnswerOf(db: Db, proposalId: number): OfficialAnswer {
-  const merged = readSync(db).first(mergedQuery(db, '', { proposalId }));
-  return { decision: findDecision(db, proposalId) ?? null, mergedInto: merged ?? null };
+  const row = readSync(db).first(officialQuery(db, '', { proposalId }));
+  return {
+    decision: row?.decision ? { decision: row.decision, reason_md: row.reason_md ?? '', decided_at: row.decided_at ?? '' } : null,
+    mergedInto: row?.merged_id ? { id: row.merged_id, reference: row.merged_reference! } : null,
+  };
 }
-const mergedQuery = compiledQuery<{ proposalId: number }, { id: number; reference: number }>((db, p) =>
+type OfficialRow = { decision: Decision | null; reason_md: string | null; decided_at: string | null; merged_id: number | null; merged_reference: number | null };
+const officialQuery = compiledQuery<{ proposalId: number }, OfficialRow>((db, p) =>
   db
     .selectFrom('collect_proposals as p')
-    .innerJoin('collect_proposals as t', 't.contribution_id', 'p.merged_into')
-    .select(['t.contribution_id as id', 't.reference'])
+    .leftJoin('collect_decisions as d', 'd.proposal_id', 'p.contribution_id')
+    .leftJoin('collect_proposals as t', 't.contribution_id', 'p.merged_into')
+    .select(['d.decision', 'd.reason_md', 'd.decided_at', 't.contribution_id as merged_id', 't.reference as merged_reference'])
     .where('p.contribution_id', '=', p.proposalId),
 );
 
@@ -157,6 +162,15 @@ export function findStatusId(db: Db, proposalId: number): number | null {
 export function analysisLinksOf(db: Db, user: SessionUser | null, stepId: number): { analysis: boolean; duplicates: boolean } | null {
   if (!user) return null;
   const duplicates = user.role === 'admin' || user.role === 'moderator';
-  const role = findRole(db, user, stepId);
-  return { analysis: role.decides || role.analyses, duplicates };
+  if (user.role === 'admin') return { analysis: true, duplicates };
+  // One read for a logged-in reader of the list: decides on the step, or analyses in it.
+  const row = readSync(db).first(linksQuery(db, '', { stepId, userId: user.id }));
+  return { analysis: !!row && (row.decides > 0 || row.analyses > 0), duplicates };
 }
+const linksQuery = compiledQuery<{ stepId: number; userId: number }, { decides: number; analyses: number }>((db, p) =>
+  db
+    .selectNoFrom((eb) => [
+      eb.exists(eb.selectFrom('collect_deciders').select('user_id').where('step_id', '=', p.stepId).where('user_id', '=', p.userId)).as('decides'),
+      eb.exists(eb.selectFrom('collect_analysts').select('proposal_id').where('user_id', '=', p.userId).where('step_id', '=', p.stepId)).as('analyses'),
+    ]),
+);

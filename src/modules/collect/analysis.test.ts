@@ -186,3 +186,17 @@ test('rules: a rejection needs a reason, a changed decision tells again, referen
   assert.equal(parseReferences('12, douze'), null);
   assert.equal(parseReferences('0'), null);
 });
+
+test('the step’s page links officials to their pages: the analysis for deciders and analysts, the duplicates for moderators; nothing for citizens', async () => {
+  const s = analysisScene(t);
+  const links = async (who: Parameters<typeof s.as>[0]) => {
+    const body = (await (await s.as(who)).get(s.base)).body;
+    return { analysis: body.includes(`href="${s.base}/analysis"`), duplicates: body.includes(`href="${s.base}/admin/duplicates"`) };
+  };
+  assert.deepEqual(await links('decider'), { analysis: true, duplicates: false });
+  assert.deepEqual(await links('other_analyst'), { analysis: true, duplicates: false });
+  assert.deepEqual(await links('moderator'), { analysis: false, duplicates: true });
+  assert.deepEqual(await links('admin'), { analysis: true, duplicates: true });
+  assert.deepEqual(await links('citizen'), { analysis: false, duplicates: false });
+  assert.deepEqual(await links('anonymous'), { analysis: false, duplicates: false });
+});
