@@ -185,3 +185,19 @@ test('the step’s admin page links to the paper ballots and publication, the re
   const body = (await admin.get(`/selection/${fx.stepId}/admin`)).body;
   for (const path of ['results/admin', 'results', 'results.csv']) assert.match(body, new RegExp(`href="/selection/${fx.stepId}/${path.replace('.', '\\.')}"`), path);
 });
+
+test('twenty parallel publications publish once and announce once', async () => {
+  const { fx, url } = budgetScene();
+  addFollower(t.db, { kind: 'step', id: fx.stepId });
+  const { client: admin } = await loginAs(t, 'admin');
+  const codes = (await Promise.all(Array.from({ length: 20 }, () => admin.post(`${url}/publish`)))).map((r) => r.statusCode);
+  assert.deepEqual([codes.filter((c) => c === 303).length, codes.filter((c) => c === 403).length], [1, 19]);
+  assert.equal((t.db.sqlite.prepare("select count(*) as n from notifications where kind = 'results' and step_id = ?").get(fx.stepId) as { n: number }).n, 1);
+});
+
+test('a step with no proposal in the vote says so', async () => {
+  const fx = makeSelection(t.db, { state: 'closed', proposals: 0 });
+  const { client: admin } = await loginAs(t, 'admin');
+  assert.equal((await admin.post(`/selection/${fx.stepId}/results/publish`)).statusCode, 303);
+  assert.match((await t.client().get(`/selection/${fx.stepId}/results`)).body, /Aucune proposition n’est soumise au vote\./);
+});
