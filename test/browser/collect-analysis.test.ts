@@ -23,7 +23,8 @@ const MODES = [
 ] as const;
 
 describe('officials analyse proposals and answer them in a real browser', { skip: browserSkip, concurrency: true }, () => {
-  const people = MODES.flatMap(({ tag }) => ['analyste', 'decideur', 'citoyen'].map((who) => ({ email: `${who}-${tag}@exemple.fr`, name: `${who} ${tag}` })));
+  const people: { email: string; name: string; role?: 'admin' }[] = MODES.flatMap(({ tag }) => ['analyste', 'decideur', 'citoyen'].map((who) => ({ email: `${who}-${tag}@exemple.fr`, name: `${who} ${tag}` })));
+  people.push(...MODES.map(({ tag }) => ({ email: `admin-analyse-${tag}@exemple.fr`, name: `Admin ${tag}`, role: 'admin' as const })));
   const site = useDemoSite(people);
 
   /** The demo collect step, two of its proposals per mode, the roles given to this mode's people. */
@@ -117,6 +118,49 @@ describe('officials analyse proposals and answer them in a real browser', { skip
         if (!javaSkip) assert.deepEqual(await validateHtml(docs), []);
       } finally {
         await Promise.all([analyst.context.close(), decider.context.close(), citizen.context.close()]);
+      }
+    });
+    test(`the administrator's pages: statuses, decision makers, merge, duplicates, exports (${mode})`, async () => {
+      const { base } = setUp(index, tag);
+      const { context, page, problems } = await openTab(site.browser, site.server.url, javaScript);
+      const docs: HtmlDocument[] = [];
+      const keep = async (what: string) => void docs.push({ label: `${what} (${page.url()})`, html: await page.content() });
+      try {
+        await logIn(page, `admin-analyse-${tag}@exemple.fr`);
+        if (lang === 'en') await switchLanguage(page, 'en');
+        await page.goto(`${base}/admin`);
+        assert.equal(await page.locator('#analysis a[href$="/admin/proposals.csv"]').count(), 1);
+        await Promise.all([page.waitForEvent('framenavigated'), page.click(`#analysis a[href="${base}/admin/statuses"]`)]);
+        await page.fill('#field-name', `Réalisée ${tag}`);
+        await page.fill('#field-colour', '#fde047');
+        await submit(page, 'form[action$="/admin/statuses"] button[type=submit]');
+        assert.equal(await page.locator('#field-colour-error').count(), 1, 'too light');
+        await expectNoAxeViolations(page, `a refused status (${mode})`);
+        await keep(`a refused status, ${mode}`);
+        await page.fill('#field-colour', '#166534');
+        await submit(page, 'form[action$="/admin/statuses"] button[type=submit]');
+        assert.ok((await page.locator('.collect-admin-list li').count()) >= 1);
+        await expectNoAxeViolations(page, `the statuses (${mode})`);
+        await keep(`the statuses, ${mode}`);
+        await page.goto(`${base}/admin/deciders`);
+        await page.fill('#field-email', 'personne@exemple.fr');
+        await submit(page, 'form[action$="/admin/deciders"] button[type=submit]');
+        assert.equal(await page.locator('#field-email-error').count(), 1);
+        await expectNoAxeViolations(page, `a refused decision maker (${mode})`);
+        await keep(`a refused decision maker, ${mode}`);
+        await page.goto(`${base}/admin/merge`);
+        await page.fill('#field-sources', 'douze');
+        await submit(page, 'form[action$="/admin/merge"] button[type=submit]');
+        assert.equal(await page.locator('#error-summary').count(), 1);
+        await expectNoAxeViolations(page, `a refused merge (${mode})`);
+        await keep(`a refused merge, ${mode}`);
+        await page.goto(`${base}/admin/duplicates`);
+        await expectNoAxeViolations(page, `the duplicates queue (${mode})`);
+        await keep(`the duplicates queue, ${mode}`);
+        assert.deepEqual(problems, []);
+        if (!javaSkip) assert.deepEqual(await validateHtml(docs), []);
+      } finally {
+        await context.close();
       }
     });
   });
