@@ -1,11 +1,27 @@
 // Runs every test file (unit and integration beside the code, browser tests in test/browser)
-// in one node:test run, so it ends with one summary. `--no-browser` leaves the browser out.
+// in one node:test run, so it ends with one summary. `--no-browser` leaves the browser out;
+// files named on the command line run instead of all of them.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { run } from 'node:test';
+import { spec } from 'node:test/reporters';
 
 const root = path.resolve(import.meta.dirname, '..');
+
+// The test files are TypeScript: the run and the processes it starts (which take this one's
+// options) need tsx. Without it, this script starts itself again with it.
+if (!process.execArgv.some((arg) => arg.includes('tsx'))) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, ...process.argv.slice(2)], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'test' },
+  });
+  process.exit(result.status ?? 1);
+}
+
 const withBrowser = !process.argv.includes('--no-browser');
+const named = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 
 function find(dir, out = []) {
   if (!fs.existsSync(dir)) return out;
@@ -17,11 +33,28 @@ function find(dir, out = []) {
   return out;
 }
 
-const files = [...find(path.join(root, 'src')), ...find(path.join(root, 'migrations')), ...find(path.join(root, 'test')).filter((f) => withBrowser || !f.startsWith(`test${path.sep}browser`))].sort();
+const all = named.length
+  ? named.map((f) => path.relative(root, path.resolve(f)))
+  : [...find(path.join(root, 'src')), ...find(path.join(root, 'migrations')), ...find(path.join(root, 'test')).filter((f) => withBrowser || !f.startsWith(`test${path.sep}browser`))].sort();
 
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, NODE_ENV: 'test' },
+// Files start in this order, two at a time (the `node --test` command would sort them by name).
+// The long ones (the browser tests, a minute or two each, then the command's) go first, largest
+// first, so that the many short files fill in beside them and the run does not end with one long
+// file alone on one core.
+const isBrowser = (f) => f.startsWith(`test${path.sep}browser${path.sep}`);
+const isLong = (f) => isBrowser(f) || f === path.join('test', 'cli.test.ts');
+const size = (f) => fs.statSync(path.join(root, f)).size;
+const long = all.filter(isLong).sort((a, b) => Number(isBrowser(b)) - Number(isBrowser(a)) || size(b) - size(a));
+const files = [...long, ...all.filter((f) => !isLong(f))].map((f) => path.join(root, f));
+
+process.env.NODE_ENV = 'test';
+let failed = false;
+const stream = run({ files, concurrency: 2 });
+// A failed, cancelled (timed out) or crashed test, or a file that could not run, fails the run.
+stream.on('test:fail', () => {
+  failed = true;
 });
-process.exit(result.status ?? 1);
+stream.on('end', () => {
+  process.exitCode = failed ? 1 : 0;
+});
+stream.compose(spec).pipe(process.stdout);
