@@ -94,11 +94,11 @@ export const collect: BenchFile = {
   seed: ({ db, users }) => seedCollect(db, users),
   scenarios: [
     // Filtered by a category and sorted by comments, as a visitor reads it (the page cache serves it).
-    { name: 'proposals.list', path: list, min_ratio: 0.2, max_p99: 50 },
-    { name: 'proposals.search', path: (s) => `/collect/${s.collect.stepId}?q=${encodeURIComponent('abri vélos gare')}&sort=newest`, min_ratio: 0.2, max_p99: 50 },
-    { name: 'proposals.show', path: show, min_ratio: 0.2, max_p99: 50 },
+    { name: 'collect.list', path: list, min_ratio: 0.2, max_p99: 50 },
+    { name: 'collect.search', path: (s) => `/collect/${s.collect.stepId}?q=${encodeURIComponent('abri vélos gare')}&sort=newest`, min_ratio: 0.2, max_p99: 50 },
+    { name: 'collect.show', path: show, min_ratio: 0.2, max_p99: 50 },
     // The same pages for a logged-in reader, built per request: never from the page cache.
-    { name: 'proposals.list.logged-in', min_ratio: 0.15, max_p99: 50, setup: loggedIn(list) },
-    { name: 'proposals.show.logged-in', min_ratio: 0.15, max_p99: 50, setup: loggedIn(show) },
+    { name: 'collect.list.logged-in', min_ratio: 0.15, max_p99: 50, setup: loggedIn(list) },
+    { name: 'collect.show.logged-in', min_ratio: 0.15, max_p99: 50, setup: loggedIn(show) },
   ],
 };

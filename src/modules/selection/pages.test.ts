@@ -269,3 +269,19 @@ test('a vote refused without JavaScript comes back to the list it came from, fil
   assert.match(page.body, /<h1>Autre moyen<\/h1>/);
   assert.match(page.body, /role="alert"/);
 });
+
+test('sorted by supports, newest or oldest, a page is picked on an index without sorting, and only its rows are joined', async () => {
+  const INDEX: Record<string, RegExp> = { supports: /selection_proposals_supports/, newest: /sqlite_autoindex_selection_proposals_1|selection_proposals_supports/, oldest: /sqlite_autoindex_selection_proposals_1|selection_proposals_supports/ };
+  for (const [sort, index] of Object.entries(INDEX)) {
+    const [sql] = await statementsPreparedBy((db) => listProposals(db, { stepId: 1, sort: sort as 'supports', page: 1, seed: 1, categoryId: null, districtId: null, statusId: null, match: null }));
+    const params = sql!.split('?').length - 1;
+    const plan = t.db.sqlite.prepare(`explain query plan ${sql}`).all(...Array.from({ length: params }, () => 1)) as { id: number; parent: number; detail: string }[];
+    const page = plan.find((r) => r.detail.startsWith('CO-ROUTINE pg'))!;
+    const inner = plan.filter((r) => r.parent === page.id).map((r) => r.detail).join('\n');
+    assert.match(inner, new RegExp(`SEARCH sp USING (COVERING )?INDEX ${index.source}`), sort);
+    assert.doesNotMatch(inner, /TEMP B-TREE/, sort);
+    const outer = plan.filter((r) => r.parent === 0).map((r) => r.detail);
+    assert.equal(outer[1], 'SCAN pg', `${sort}: the page's rows drive the joins`);
+    assert.match(outer[2]!, /SEARCH sp USING INDEX sqlite_autoindex_selection_proposals_1 \(step_id=\? AND proposal_id=\?\)/, sort);
+  }
+});

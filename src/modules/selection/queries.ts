@@ -105,9 +105,12 @@ export function listProposals(db: Db, o: Filters & { stepId: number; sort: Sort;
   return { cards: rows.slice(0, PAGE_SIZE), hasNext: rows.length > PAGE_SIZE };
 }
 
-function cardsFrom(db: Db) {
-  return db
-    .selectFrom('selection_proposals as sp')
+/**
+ * The joins and columns of a card, on a query that has `sp` (selection_proposals) already. Typed
+ * loosely: the compiled queries below declare the rows they give (Card, Proposal).
+ */
+function withCards(q: { innerJoin: unknown }): any {
+  return (q as any)
     .innerJoin('collect_proposals as p', 'p.contribution_id', 'sp.proposal_id')
     .innerJoin('contributions as c', 'c.id', 'sp.proposal_id')
     .leftJoin('collect_categories as cat', 'cat.id', 'p.category_id')
@@ -136,7 +139,11 @@ const listQuery = compiledQuery<ListValues, Card>((db, p, shape) => {
   if (has('q')) ids = ids.where('sp.proposal_id', 'in', sql<number>`(select rowid from collect_fts where collect_fts match ${p.match})`);
   // A literal limit: with a bound one SQLite cannot keep only the top rows.
   const page = sorted(ids, sort, p).limit(sql.lit(PAGE_SIZE + 1)).offset(p.offset);
-  return sorted(cardsFrom(db).where('sp.step_id', '=', p.stepId).where('sp.proposal_id', 'in', page), sort, p);
+  // The page's ids drive the join: SQLite keeps a CROSS JOIN's order. With `proposal_id in
+  // (page)`, or an inner join, it walked the sort's index over every row of the step instead
+  // (50,000 rows: 25 ms instead of a fraction of one).
+  const rows = db.selectFrom(page.as('pg')).crossJoin('selection_proposals as sp').whereRef('sp.proposal_id', '=', 'pg.proposal_id').where('sp.step_id', '=', p.stepId);
+  return sorted(withCards(rows), sort, p);
 });
 
 /** Orders a query on `sp` and `p` by a sort; ties by id, so pages never overlap. */
@@ -179,7 +186,7 @@ export function findProposal(db: Db, stepId: number, id: number): Proposal | und
   return readSync(db).first(proposalQuery(db, '', { stepId, id }));
 }
 const proposalQuery = compiledQuery<{ stepId: number; id: number }, Proposal>((db, p) =>
-  cardsFrom(db)
+  withCards(db.selectFrom('selection_proposals as sp'))
     .innerJoin('users as u', 'u.id', 'p.author_id')
     .select(['p.step_id as collect_step_id', 'c.body_md', 'p.address', 'sp.paper_votes', 'sp.winner', 'sp.progress', 'p.author_id', 'u.display_name as author_name', 'u.deleted_at as author_deleted_at', 'c.created_at'])
     .where('sp.step_id', '=', p.stepId)
