@@ -115,3 +115,14 @@ test('only administrators merge: moderators, decision makers and citizens are re
   assert.equal((await t.client().post(`${s.base}/admin/merge`, { target: '1', sources: '2' })).statusCode, 403, 'anonymous, without a CSRF token');
   assert.equal((t.db.sqlite.prepare('select count(*) as n from collect_proposals where merged_into is not null and step_id = ?').get(s.c.stepId) as { n: number }).n, 0);
 });
+
+test('a merged proposal’s page takes no more comments, follows or changes: they go to the target', async () => {
+  const s = scene();
+  const { client } = await loginAs(t, 'admin');
+  await client.post(`${s.base}/admin/merge`, { target: String(ref(s.target)), sources: String(ref(s.dup)) });
+  const author = (await loginAs(t, s.authors[1]!)).client;
+  const page = (await author.get(`${s.base}/proposals/${s.dup}`)).body;
+  assert.doesNotMatch(page, new RegExp(`href="${s.base}/proposals/${s.dup}/edit"`));
+  assert.doesNotMatch(page, /id="comments"/);
+  assert.match((await author.get(`${s.base}/proposals/${s.target}`)).body, /id="comments"/);
+});

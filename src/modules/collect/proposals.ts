@@ -33,7 +33,9 @@ export async function showProposal(request: FastifyRequest<{ Params: ProposalPar
   const db = request.server.db;
   const ctx = loadCollect(request, request.params.stepId);
   const { proposal, visibility } = loadProposalPage(request, ctx, request.params.proposalId);
-  const published = proposal.status === 'published';
+  const answer = officialAnswerOf(db, proposal.id);
+  // A merged proposal is read where it was merged into: no comments, follows or changes here.
+  const published = proposal.status === 'published' && !answer.mergedInto;
   const textShown = visibility === 'show';
   const own = request.user?.id === proposal.author_id;
   const official = request.user?.role === 'admin' || request.user?.role === 'moderator';
@@ -56,7 +58,7 @@ export async function showProposal(request: FastifyRequest<{ Params: ProposalPar
     canDelete: mayChange && s.allowDelete,
     commentsOn: s.comments && published,
     media: textShown ? findProposalMedia(db, proposal.id) : null,
-    official: officialAnswerOf(db, proposal.id),
+    official: answer,
   });
 }
 
