@@ -37,6 +37,7 @@ export const enResults: Record<keyof typeof frResults, string> = {
   'selection.results.outcome.over_budget': 'Not selected: over the budget left',
   'selection.results.outcome.beyond_count': 'Not selected: number of winners reached',
   'selection.results.outcome.no_votes': 'Not selected: no votes',
+  'selection.results.outcome.not_selected': 'Not selected',
   'selection.results.outcome.ranking_only': 'Ranked',
   'selection.results.skipped.title': 'Proposals passed over because they did not fit the budget',
   'selection.results.skipped.item': '{title}: {cost}, when {left} was left at its turn.',

@@ -36,6 +36,7 @@ export const frResults = {
   'selection.results.outcome.over_budget': 'Non retenu : dépasse le budget restant',
   'selection.results.outcome.beyond_count': 'Non retenu : nombre de lauréats atteint',
   'selection.results.outcome.no_votes': 'Non retenu : aucun vote',
+  'selection.results.outcome.not_selected': 'Non retenu',
   'selection.results.outcome.ranking_only': 'Classé',
   'selection.results.skipped.title': 'Propositions passées car elles ne tenaient pas dans le budget',
   'selection.results.skipped.item': '{title} : {cost}, alors qu’il restait {left} à son tour.',

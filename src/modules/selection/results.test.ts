@@ -201,3 +201,17 @@ test('a step with no proposal in the vote says so', async () => {
   assert.equal((await admin.post(`/selection/${fx.stepId}/results/publish`)).statusCode, 303);
   assert.match((await t.client().get(`/selection/${fx.stepId}/results`)).body, /Aucune proposition n’est soumise au vote\./);
 });
+
+test('once published, the flags written then are the results, even if votes move afterwards', async () => {
+  const { fx, a, b, url } = budgetScene();
+  const { client: admin } = await loginAs(t, 'admin');
+  await admin.post(`${url}/publish`);
+  // The step's dates changed and votes moved: the rules would now take b first, and a no longer fits.
+  setCounters(t.db, fx.stepId, b, 50);
+  t.app.pageCache.clear();
+  const body = (await t.client().get(url)).body;
+  assert.equal(row(fx.stepId, a).winner, 1);
+  assert.match(body, /Non retenu<\/td>/);
+  const csv = (await admin.get(`/selection/${fx.stepId}/results.csv`)).body;
+  assert.equal(csv.split('\r\n').filter((l) => l.endsWith(',oui,Lauréat')).length, 2);
+});

@@ -26,6 +26,9 @@ export function resultsView(results: StepResults) {
         // Once published, the flags written then are the results (a budget changed afterwards
         // does not move them); before, the rules' answer now.
         winner: published ? r.storedWinner : r.outcome === 'winner',
+        // A row the rules would name now but that was not flagged at publication (votes moved
+        // after it, the step's dates being changed): not selected, as published.
+        outcome: published && !r.storedWinner && r.outcome === 'winner' ? ('not_selected' as const) : r.outcome,
       })),
     })),
   };
