@@ -17,6 +17,7 @@ export const enResults: Record<keyof typeof frResults, string> = {
   'selection.results.col.votes': 'Online votes',
   'selection.results.col.paper': 'Paper votes',
   'selection.results.col.paper_points': 'Paper points',
+  'selection.results.col.envelope': 'Envelope',
   'selection.results.col.total': 'Total votes',
   'selection.results.col.points': 'Points',
   'selection.results.col.cost': 'Cost',

@@ -16,6 +16,7 @@ export const frResults = {
   'selection.results.col.votes': 'Votes en ligne',
   'selection.results.col.paper': 'Votes papier',
   'selection.results.col.paper_points': 'Points papier',
+  'selection.results.col.envelope': 'Enveloppe',
   'selection.results.col.total': 'Total des votes',
   'selection.results.col.points': 'Points',
   'selection.results.col.cost': 'Coût',

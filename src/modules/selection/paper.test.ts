@@ -126,3 +126,12 @@ test('paper votes are refused before the vote opens and after publication, and a
   assert.deepEqual(paper(fx.stepId).map((p) => p.votes), [1]);
   assert.match((await admin.get(`/selection/${fx.stepId}/results/admin`)).body, /les votes papier ne changent plus/);
 });
+
+test('with district envelopes the paper form names each proposal’s envelope', async () => {
+  const fx = makeSelection(t.db, { state: 'closed', settings: { envelopes: 'districts_and_city' }, proposals: [{ district: 0 }, { district: null }] });
+  const { client: admin } = await loginAs(t, 'admin');
+  const body = (await admin.get(`/selection/${fx.stepId}/results/admin`)).body;
+  assert.match(body, /<th scope="col">Enveloppe<\/th>/);
+  assert.match(body, /<td>Enveloppe pour toute la collectivité<\/td>/);
+  assert.match(body, /<td>Quartier \d+-1<\/td>/);
+});
