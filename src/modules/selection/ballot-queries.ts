@@ -43,6 +43,9 @@ const districtsQuery = compiledQuery<{ projectId: number }, { id: number; name: 
 
 const declaredQuery = compiledQuery<{ userId: number }, { district_id: number | null }>((db, p) => db.selectFrom('users').select('district_id').where('id', '=', p.userId));
 
+/** The person's votes in order, with their proposals' costs and envelopes. */
+export const listVotes = (db: Db, stepId: number, userId: number): BallotVote[] => readSync(db).all(votesQuery(db, '', { stepId, userId }));
+
 /** The budgets set per envelope (districts by id, the city-wide one under 0). */
 export function envelopeBudgets(db: Db, stepId: number): Map<number, number> {
   return new Map(readSync(db).all(budgetsQuery(db, '', { stepId })).map((r) => [r.district_id ?? 0, r.budget]));
@@ -59,7 +62,7 @@ export const listDistricts = (db: Db, projectId: number) => readSync(db).all(dis
 export function findBallot(db: Db, step: StepRef, userId: number, settings: VoteSettings = voteSettings(step)): BallotSummary {
   const r = readSync(db);
   const row = r.first(ballotQuery(db, '', { stepId: step.id, userId }));
-  const votes = r.all(votesQuery(db, '', { stepId: step.id, userId }));
+  const votes = listVotes(db, step.id, userId);
   const budgets = envelopeBudgets(db, step.id);
   const districts = settings.envelopes === 'none' ? [] : listDistricts(db, step.project_id);
   let districtId = row?.district_id ?? null;

@@ -7,7 +7,7 @@ import { writeSoon, type Tx } from '../../db/write.ts';
 import { compiledQuery } from '../../db/compiled.ts';
 import { recordParticipation, stepState, type Step } from '../../platform/participation.ts';
 import { voteSettings, type VoteSettings } from './rules.ts';
-import { findBallot } from './ballot-queries.ts';
+import { findBallot, listVotes } from './ballot-queries.ts';
 import { checkAdd, checkDelete, checkDistrict, checkMove, checkValidate, contributionOf, counterDeltas, isCounted, type BallotSummary, type Direction, type Refusal, type VoteTarget } from './vote-rules.ts';
 
 type StepRef = Pick<Step, 'id' | 'project_id' | 'settings' | 'starts_at' | 'ends_at'>;
@@ -39,6 +39,12 @@ const targetQuery = compiledQuery<{ stepId: number; proposalId: number }, VoteTa
 /** The proposal as this step holds it, when it is in the step and published. */
 export const findTarget = (db: Db, tx: Pick<Tx, 'first'>, stepId: number, proposalId: number) => tx.first(targetQuery(db, '', { stepId, proposalId }));
 
+/** What a write leaves: the ballot's number of votes and whether they count (pages read the rest with findBallot). */
+export interface BallotResult {
+  votes: number;
+  counted: boolean;
+}
+
 interface Change {
   /** The ballot's district after the change. */
   districtId: number | null;
@@ -49,14 +55,14 @@ interface Change {
  * Runs one change of a ballot: reads it, lets `apply` check its rule and write the votes, then
  * writes the ballot row and moves the counters by what changed in the counted share.
  */
-function changeBallot(db: Db, step: StepRef, userId: number, o: BallotWriteOptions, apply: (tx: Tx, b: BallotSummary, s: VoteSettings, now: string) => Change): Promise<BallotSummary> {
+function changeBallot(db: Db, step: StepRef, userId: number, o: BallotWriteOptions, apply: (tx: Tx, b: BallotSummary, s: VoteSettings, now: string) => Change): Promise<BallotResult> {
   return writeSoon(db, (tx) => {
     o.gate?.();
     const now = o.now ?? new Date().toISOString();
     const s = voteSettings(step);
     const before = findBallot(db, step, userId, s);
     const change = apply(tx, before, s, now);
-    const after = findBallot(db, step, userId, s);
+    const after = { votes: listVotes(db, step.id, userId) };
     const counted = isCounted(s, after.votes.length, change.validatedAt !== null);
     tx.run(
       db
@@ -75,7 +81,7 @@ function changeBallot(db: Db, step: StepRef, userId: number, o: BallotWriteOptio
     }
     const delta = after.votes.length - before.votes.length;
     if (delta !== 0) recordParticipation(db, tx, step, userId, { votes: delta });
-    return findBallot(db, step, userId, s);
+    return { votes: after.votes.length, counted };
   });
 }
 
@@ -89,7 +95,7 @@ function ensureBallot(db: Db, tx: Tx, step: StepRef, userId: number, b: BallotSu
 }
 
 /** A vote for the proposal, last on the ballot; a district proposal fixes the district when none was chosen or declared. */
-export function addVote(db: Db, step: StepRef, userId: number, proposalId: number, o: BallotWriteOptions = {}): Promise<BallotSummary> {
+export function addVote(db: Db, step: StepRef, userId: number, proposalId: number, o: BallotWriteOptions = {}): Promise<BallotResult> {
   return changeBallot(db, step, userId, o, (tx, b, s, now) => {
     const target = findTarget(db, tx, step.id, proposalId);
     fail(checkAdd(b, s, target, stepState(step)));
@@ -101,7 +107,7 @@ export function addVote(db: Db, step: StepRef, userId: number, proposalId: numbe
 }
 
 /** Takes the vote back; the votes after it move up one place. */
-export function removeVote(db: Db, step: StepRef, userId: number, proposalId: number, o: BallotWriteOptions = {}): Promise<BallotSummary> {
+export function removeVote(db: Db, step: StepRef, userId: number, proposalId: number, o: BallotWriteOptions = {}): Promise<BallotResult> {
   return changeBallot(db, step, userId, o, (tx, b) => {
     fail(checkDelete(b, proposalId, stepState(step)));
     const position = b.voted.get(proposalId)!;
@@ -119,7 +125,7 @@ export function removeVote(db: Db, step: StepRef, userId: number, proposalId: nu
 }
 
 /** Swaps the vote with its neighbour above or below (ranked ballots). */
-export function moveVote(db: Db, step: StepRef, userId: number, proposalId: number, direction: Direction, o: BallotWriteOptions = {}): Promise<BallotSummary> {
+export function moveVote(db: Db, step: StepRef, userId: number, proposalId: number, direction: Direction, o: BallotWriteOptions = {}): Promise<BallotResult> {
   return changeBallot(db, step, userId, o, (tx, b, s) => {
     fail(checkMove(b, s, proposalId, direction, stepState(step)));
     const position = b.voted.get(proposalId)!;
@@ -132,7 +138,7 @@ export function moveVote(db: Db, step: StepRef, userId: number, proposalId: numb
 }
 
 /** The district envelope the person votes in (while no vote is in another district). */
-export function chooseDistrict(db: Db, step: StepRef, userId: number, districtId: number | null, o: BallotWriteOptions = {}): Promise<BallotSummary> {
+export function chooseDistrict(db: Db, step: StepRef, userId: number, districtId: number | null, o: BallotWriteOptions = {}): Promise<BallotResult> {
   return changeBallot(db, step, userId, o, (tx, b, s, now) => {
     fail(checkDistrict(b, s, districtId, stepState(step)));
     ensureBallot(db, tx, step, userId, b, now);
@@ -141,7 +147,7 @@ export function chooseDistrict(db: Db, step: StepRef, userId: number, districtId
 }
 
 /** Validates the ballot (confirmation mode): final, its votes count from now on. */
-export function validateBallot(db: Db, step: StepRef, userId: number, o: BallotWriteOptions = {}): Promise<BallotSummary> {
+export function validateBallot(db: Db, step: StepRef, userId: number, o: BallotWriteOptions = {}): Promise<BallotResult> {
   return changeBallot(db, step, userId, o, (_tx, b, s, now) => {
     fail(checkValidate(b, s, stepState(step)));
     return { districtId: b.districtId, validatedAt: now };

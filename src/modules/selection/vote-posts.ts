@@ -12,12 +12,12 @@ import { readSync } from '../../db/write.ts';
 import { loadSelection, type ProposalParams, type StepContext, type StepParams } from './guards.ts';
 import { voteSettings } from './rules.ts';
 import { findBallot } from './ballot-queries.ts';
-import { addVote, chooseDistrict, findTarget, moveVote, removeVote, validateBallot, VoteRefused, type BallotWriteOptions } from './ballot-writes.ts';
-import { voteWidget, type BallotSummary, type Refusal } from './vote-rules.ts';
+import { addVote, chooseDistrict, findTarget, moveVote, removeVote, validateBallot, VoteRefused, type BallotResult, type BallotWriteOptions } from './ballot-writes.ts';
+import { voteWidget, type Refusal } from './vote-rules.ts';
 import { refusalPageFor } from './vote-refusals.ts';
 import { showBallot } from './ballot-page.ts';
 
-type Run = (o: BallotWriteOptions) => Promise<BallotSummary>;
+type Run = (o: BallotWriteOptions) => Promise<BallotResult>;
 
 const badRequest = () => new HttpError(400, 'selection.votes.refused.bad_request');
 
