@@ -51,8 +51,8 @@ export async function showBallot(request: FastifyRequest, reply: FastifyReply, c
   const settings = voteSettings(ctx.step);
   const ballot = findBallot(db, ctx.step, user.id, settings);
   const items = listBallotItems(db, ctx.step.id, user.id);
-  const { can } = participation(request, ctx, ['vote']);
+  const { can, missing } = participation(request, ctx, ['vote']);
   const editable = can.vote && !ballot.validatedAt;
   const title = request.t('selection.votes.ballot.title', { step: ctx.step.title });
-  return render(request, reply, 'selection/ballot', { title, ...ctx, settings, ballot, items, editable, refusal: o.refusal ?? null }, { status: o.status ?? 200, cache: false });
+  return render(request, reply, 'selection/ballot', { title, ...ctx, settings, ballot, items, editable, missing, refusal: o.refusal ?? null }, { status: o.status ?? 200, cache: false });
 }

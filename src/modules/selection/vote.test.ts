@@ -168,3 +168,12 @@ test('the ballot page reads in English too', async () => {
   assert.match(plain(page.body), /Budget: €1,000 used out of €3,000, €2,000 left/);
   assert.match(page.body, /Take my vote back/);
 });
+
+test('the ballot page tells a person lacking a requirement what to complete, and offers no vote form', async () => {
+  const fx = makeSelection(t.db, { requires: { postal: true } });
+  const { client } = await voterClient(t);
+  const page = await client.get(`/selection/${fx.stepId}/ballot`);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /class="requirements"/);
+  assert.doesNotMatch(page.body, /ballot\/validate|\/delete"/);
+});
