@@ -285,3 +285,17 @@ test('sorted by supports, newest or oldest, a page is picked on an index without
     assert.match(outer[2]!, /SEARCH sp USING INDEX sqlite_autoindex_selection_proposals_1 \(step_id=\? AND proposal_id=\?\)/, sort);
   }
 });
+
+test('once the results are published, a winner’s page shows its realisation; the others show none', async () => {
+  const s = makeSelection(t.db, { state: 'closed', proposals: [{ title: 'Lauréate' }, { title: 'Non retenue' }] });
+  const [won, lost] = s.proposals;
+  set('update selection_proposals set winner = 1, progress = 40 where step_id = ? and proposal_id = ?', s.stepId, won!.id);
+  const page = (id: number) => get(`/selection/${s.stepId}/proposals/${id}`).then((r) => r.body);
+  assert.doesNotMatch(await page(won!.id), /Réalisation du projet/, 'not before publication');
+  set('insert into selection_steps (step_id, results_published_at) values (?, ?)', s.stepId, new Date().toISOString());
+  t.app.pageCache.clear();
+  const shown = await page(won!.id);
+  assert.match(shown, /Réalisation du projet/);
+  assert.match(shown, /Avancement : 40 %/);
+  assert.doesNotMatch(await page(lost!.id), /Réalisation du projet/);
+});

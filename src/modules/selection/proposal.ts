@@ -1,7 +1,7 @@
 // A proposal's page in the vote, its permalink: the proposal as the collect step holds it
 // (reference, title, summary, text, category, envelope, address, cost, status), its votes when
 // they are shown, the reader's vote button and what is left of their ballot, a link to its page
-// in the collect step (where its comments and follows live), and the winners' follow-up.
+// in the collect step (where its comments and follows live), and a winner's follow-up.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { render } from '../../platform/render.ts';
 import { notFound } from '../../platform/http.ts';
@@ -9,6 +9,7 @@ import { parseId } from '../../platform/forms.ts';
 import { loadSelection, type ProposalParams, type StepContext } from './guards.ts';
 import { findProposal, findSelection } from './queries.ts';
 import { countsShown } from './list-rules.ts';
+import { findFollowUp } from './follow-up-queries.ts';
 import { voteSettings } from './rules.ts';
 import { ballotOf } from './page-ballot.ts';
 import { registerRefusalPage, type ShownRefusal } from './vote-refusals.ts';
@@ -45,6 +46,8 @@ async function renderProposal(request: FastifyRequest, reply: FastifyReply, ctx:
       ballot: ballot.ballot,
       vote: ballot.votes[0],
       refusal: ballot.refusal,
+      // A winner's realisation (results published): its timeline, progress and news.
+      followUp: findFollowUp(db, ctx.step.id, proposal.id),
     },
     { status },
   );
