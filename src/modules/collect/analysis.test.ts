@@ -5,7 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
-import { addStatus } from './test-fixtures.ts';
+import { addUser } from '../../../test/helpers/factories.ts';
+import { addProposal, addStatus } from './test-fixtures.ts';
 import { analysisScene, sendNotificationEmails } from './analysis-fixtures.ts';
 import { decisionError, decisionTells, parseReferences } from './analysis-rules.ts';
 
@@ -199,4 +200,19 @@ test('the step’s page links officials to their pages: the analysis for decider
   assert.deepEqual(await links('admin'), { analysis: true, duplicates: true });
   assert.deepEqual(await links('citizen'), { analysis: false, duplicates: false });
   assert.deepEqual(await links('anonymous'), { analysis: false, duplicates: false });
+});
+
+test('analysis goes on once the collect step is closed (when towns analyse), and the analysis list pages by 50 with no count', async () => {
+  const s = analysisScene(t, { state: 'closed' });
+  assert.equal((await (await s.as('analyst')).post(`${s.base}/analysis/proposals/${s.proposal}/opinion`, { opinion: 'favourable' })).statusCode, 303);
+  assert.equal((await (await s.as('decider')).post(`${s.base}/analysis/proposals/${s.proposal}/decision`, { decision: 'retained' })).statusCode, 303);
+  const author = addUser(t.db);
+  for (let i = 0; i < 50; i++) addProposal(t.db, s, author, { title: `Idée numéro ${i}` });
+  const admin = await s.as('admin');
+  const first = (await admin.get(`${s.base}/analysis`)).body;
+  assert.equal((first.match(/<tr>/g) ?? []).length, 1 + 50);
+  assert.match(first, /rel="next"/);
+  const second = (await admin.get(`${s.base}/analysis?page=2`)).body;
+  assert.equal((second.match(/<tr>/g) ?? []).length, 1 + 2);
+  assert.doesNotMatch(second, /rel="next"/);
 });
