@@ -40,6 +40,14 @@ export function setMilestoneDone(db: Db, w: Winner, stepId: number, milestoneId:
   });
 }
 
+/** Changes a milestone's title and dates; false when it is not this winner's. */
+export function updateMilestone(db: Db, stepId: number, proposalId: number, milestoneId: number, m: MilestoneInput): boolean {
+  return write(
+    db,
+    (tx) => tx.run(db.updateTable('selection_milestones').set({ title: m.title, starts_on: m.startsOn, ends_on: m.endsOn }).where('id', '=', milestoneId).where('step_id', '=', stepId).where('proposal_id', '=', proposalId)).changes > 0,
+  );
+}
+
 export function deleteMilestone(db: Db, stepId: number, proposalId: number, milestoneId: number): boolean {
   return write(db, (tx) => tx.run(db.deleteFrom('selection_milestones').where('id', '=', milestoneId).where('step_id', '=', stepId).where('proposal_id', '=', proposalId)).changes > 0);
 }

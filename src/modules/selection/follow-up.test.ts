@@ -130,3 +130,20 @@ test('news and a milestone marked done email the proposal’s followers, never t
   const mail = await t.smtp.waitFor(follower.email, /./);
   assert.ok(mail.text.includes(s.fx.proposals[0]!.title), 'the email names the proposal');
 });
+
+test('a milestone is edited on its own page: title and dates, refused with its errors when wrong', async () => {
+  const s = await published();
+  await s.admin.post(`${s.base}/milestones`, { milestone_title: 'Études' });
+  const id = findFollowUp(t.db, s.fx.stepId, s.winner)!.milestones[0]!.id;
+  const url = `${s.base}/milestones/${id}`;
+  assert.match((await s.admin.get(s.base)).body, new RegExp(`<a href="${url}">Modifier l’étape « Études »</a>`));
+  assert.match((await s.admin.get(url)).body, /value="Études"/);
+  for (const who of ['citizen', 'moderator'] as const) assert.equal((await (await loginAs(t, who)).client.post(url, { milestone_title: 'X' })).statusCode, 403, who);
+  const bad = await s.admin.post(url, { milestone_title: 'Études', starts_on: '2027-05-01', ends_on: '2027-04-01' });
+  assert.equal(bad.statusCode, 422);
+  assert.match(bad.body, /La fin ne peut pas précéder le début\./);
+  assert.equal((await s.admin.post(url, { milestone_title: 'Études de sol', starts_on: '2027-04-01', ends_on: '2027-05-01' })).statusCode, 303);
+  assert.deepEqual(findFollowUp(t.db, s.fx.stepId, s.winner)!.milestones.map((m) => [m.title, m.starts_on, m.ends_on]), [['Études de sol', '2027-04-01', '2027-05-01']]);
+  assert.equal((await s.admin.get(`${s.base}/milestones/999999`)).statusCode, 404);
+  assert.equal((await s.admin.get(`/selection/${s.fx.stepId}/proposals/${s.loser}/follow-up/milestones/${id}`)).statusCode, 404);
+});

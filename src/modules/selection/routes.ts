@@ -17,6 +17,7 @@ import { showResults, postPublish } from './results.ts';
 import { showResultsAdmin, postWinnersMax, postPaperCounts } from './results-admin.ts';
 import { exportResultsCsv } from './export.ts';
 import { showFollowUpAdmin, postProgress, postMilestone, postMilestoneDone, postMilestoneDelete, postFollowUpdate, postUpdateDelete } from './follow-up.ts';
+import { showMilestoneEdit, postMilestoneEdit } from './follow-up-milestone.ts';
 
 /** Anonymous visitors get these pages from the page cache; `query` names what the page reads. */
 const cached = (query: string[] = []) => ({ config: { pageCache: { query } } });
@@ -57,6 +58,8 @@ export const routes: FastifyPluginAsync = async (app) => {
     admin.get(followUp, showFollowUpAdmin);
     admin.post(`${followUp}/progress`, postProgress);
     admin.post(`${followUp}/milestones`, postMilestone);
+    admin.get(`${followUp}/milestones/:itemId`, showMilestoneEdit);
+    admin.post(`${followUp}/milestones/:itemId`, postMilestoneEdit);
     admin.post(`${followUp}/milestones/:itemId/done`, postMilestoneDone);
     admin.post(`${followUp}/milestones/:itemId/delete`, postMilestoneDelete);
     admin.post(`${followUp}/updates`, postFollowUpdate);
