@@ -25,6 +25,11 @@ await build({
 });
 
 const browserEntry = path.join(root, 'static/js/palabre.ts');
+// The collect step's map enhancement: a bundle of its own, loaded only by pages with a map.
+const mapEntry = path.join(root, 'static/js/collect-map.ts');
+if (fs.existsSync(mapEntry)) {
+  await build({ entryPoints: [mapEntry], outfile: path.join(outdir, 'static/collect-map.js'), bundle: true, platform: 'browser', format: 'iife', target: ['es2020'], minify: true, sourcemap: true, logLevel: 'warning' });
+}
 if (fs.existsSync(browserEntry)) {
   await build({
     entryPoints: [browserEntry],

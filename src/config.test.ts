@@ -49,6 +49,11 @@ const bad: [Name, string][] = [
   ['MAIL_RETENTION_DAYS', '0'],
   ['MAIL_RETENTION_DAYS', 'forever'],
   ['LOG_LEVEL', 'verbose'],
+  ['MAP_TILES_URL', 'http://tiles.example.org/{z}/{x}/{y}.png'],
+  ['MAP_TILES_URL', 'https://tiles.example.org/tile.png'],
+  ['MAP_ATTRIBUTION', ' '],
+  ['GEOCODER_URL', 'geocoder'],
+  ['GEOCODER_CITYCODE', '3523'],
 ];
 
 for (const [name, value] of bad) {

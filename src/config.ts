@@ -3,7 +3,7 @@
 import net from 'node:net';
 import path from 'node:path';
 
-type Kind = 'port' | 'string' | 'url' | 'url-or-empty' | 'timezone' | 'level' | 'email-from' | 'proxy' | 'days';
+type Kind = 'port' | 'string' | 'url' | 'url-or-empty' | 'timezone' | 'level' | 'email-from' | 'proxy' | 'days' | 'tiles' | 'insee-or-empty';
 
 interface Option {
   kind: Kind;
@@ -59,6 +59,26 @@ export const options = {
     default: 'info',
     doc: 'One of fatal, error, warn, info, debug, trace, silent.',
   },
+  MAP_TILES_URL: {
+    kind: 'tiles',
+    default: 'https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2&STYLE=normal&TILEMATRIXSET=PM&FORMAT=image/png&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}',
+    doc: 'Map tiles of the proposals\' maps, an https address with {z}, {x} and {y}; its origin is the only one images may come from besides the instance. Default: the Géoplateforme\'s Plan IGN.',
+  },
+  MAP_ATTRIBUTION: {
+    kind: 'string',
+    default: '© IGN – Géoplateforme',
+    doc: 'Credit shown on the maps for their tiles.',
+  },
+  GEOCODER_URL: {
+    kind: 'url',
+    default: 'https://data.geopf.fr/geocodage/search',
+    doc: 'Address search service (the Géoplateforme\'s geocoding API), asked by the server only.',
+  },
+  GEOCODER_CITYCODE: {
+    kind: 'insee-or-empty',
+    default: '',
+    doc: 'INSEE code of the commune whose addresses the proposal form may search (e.g. 35238). Empty: address search off.',
+  },
 } as const satisfies Record<string, Option>;
 
 export interface Config {
@@ -78,6 +98,11 @@ export interface Config {
   trustedProxies: false | number | string;
   mailRetentionDays: number;
   production: boolean;
+  mapTilesUrl: string;
+  mapAttribution: string;
+  geocoderUrl: string;
+  /** Empty: address search off. */
+  geocoderCitycode: string;
 }
 
 const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -117,6 +142,10 @@ function check(name: string, kind: Kind, value: string): string | null {
     }
     case 'string':
       return value.trim() === '' ? `not empty (${name})` : null;
+    case 'tiles':
+      return /^https:\/\/[^\s/]+\//.test(value) && ['{z}', '{x}', '{y}'].every((p) => value.includes(p)) ? null : 'an https address with {z}, {x} and {y}';
+    case 'insee-or-empty':
+      return value === '' || /^(\d{5}|2[AB]\d{3})$/.test(value) ? null : 'an INSEE commune code of five characters (35238, 2A004), or empty';
   }
 }
 
@@ -168,5 +197,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustedProxies: proxySetting(raw.TRUST_PROXY)!,
     mailRetentionDays: Number(raw.MAIL_RETENTION_DAYS),
     production: env.NODE_ENV === 'production',
+    mapTilesUrl: raw.MAP_TILES_URL,
+    mapAttribution: raw.MAP_ATTRIBUTION,
+    geocoderUrl: raw.GEOCODER_URL,
+    geocoderCitycode: raw.GEOCODER_CITYCODE,
   });
 }

@@ -39,12 +39,17 @@ function files(): Record<string, string[]> {
     'htmx.js': [require.resolve('htmx.org/dist/htmx.min.js')],
     'palabre.css': stylesheets(),
     'palabre.js': [path.join(appRoot, 'dist/static/palabre.js')],
+    // Maps, loaded only by pages that show one: Leaflet from its package, and the collect
+    // step's enhancement (static/js/collect-map.ts) built beside palabre.js.
+    'leaflet.js': [require.resolve('leaflet/dist/leaflet.js')],
+    'leaflet.css': [require.resolve('leaflet/dist/leaflet.css')],
+    'collect-map.js': [path.join(appRoot, 'dist/static/collect-map.js')],
   };
 }
 
 /** The files joined; each stylesheet after a comment naming it, to find a rule's source. */
 function read(name: string, parts: string[]): Buffer {
-  if (!name.endsWith('.css')) return fs.readFileSync(parts[0]!);
+  if (!name.endsWith('.css') || parts.length === 1) return fs.readFileSync(parts[0]!);
   return Buffer.from(parts.map((file) => `/* ${path.relative(appRoot, file)} */\n${fs.readFileSync(file, 'utf8')}`).join('\n'));
 }
 

@@ -14,7 +14,8 @@ export function helmetOptions(config: Config): HelmetOptions {
         'default-src': ["'self'"],
         'script-src': ["'self'"],
         'style-src': ["'self'"],
-        'img-src': ["'self'", 'data:'],
+        // The map tiles' origin, and no other (config.ts checks the address).
+        'img-src': ["'self'", 'data:', new URL(config.mapTilesUrl).origin],
         'font-src': ["'self'"],
         'connect-src': ["'self'"],
         'form-action': ["'self'"],

@@ -2,7 +2,11 @@
 // on (in French) and off (in English): a refused image first (a text file, said beside the field,
 // the form telling the files were not kept), then the image and the document accepted, shown on
 // the proposal's page (the image loaded) and on its card in the list; axe on every page and the
-// Nu HTML checker over the pages visited.
+// Nu HTML checker over the pages visited. Then the list's map view: markers drawn and named with
+// JavaScript (tiles may fail offline: nothing waits on them), the list of places without it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
@@ -13,6 +17,16 @@ import { javaSkip, validateHtml, type HtmlDocument } from '../helpers/html-valid
 import { readSync } from '../../src/db/write.ts';
 import { findCollect } from '../../src/modules/collect/queries.ts';
 import { saveFormConfig } from '../../src/modules/collect/admin-writes.ts';
+import { appRoot } from '../../src/platform/paths.ts';
+
+// The map enhancement's bundle (scripts/build.mjs), before any server hashes its assets.
+await (async () => {
+  const out = path.join(appRoot, 'dist/static/collect-map.js');
+  const result = await build({ entryPoints: [path.join(appRoot, 'static/js/collect-map.ts')], write: false, bundle: true, platform: 'browser', format: 'iife', target: ['es2020'], minify: true, logLevel: 'warning' });
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(`${out}.${process.pid}.tmp`, result.outputFiles[0]!.contents);
+  fs.renameSync(`${out}.${process.pid}.tmp`, out);
+})();
 
 async function submit(page: Page, selector: string): Promise<void> {
   await Promise.all([page.waitForEvent('framenavigated'), page.click(selector)]);
@@ -35,6 +49,9 @@ describe('a citizen submits a proposal with an image in a real browser', { skip:
     form.fields.image.mode = 'optional';
     form.fields.attachments.mode = 'optional';
     saveFormConfig(db, stepId, form);
+    // Three demo proposals placed in Rennes, for the map view.
+    const ids = db.sqlite.prepare('select contribution_id from collect_proposals where step_id = ? and published = 1 order by contribution_id desc limit 3').pluck().all(stepId) as number[];
+    ids.forEach((id, i) => db.sqlite.prepare('update collect_proposals set lat = ?, lng = ? where contribution_id = ?').run(48.11 + i / 100, -1.68 + i / 100, id));
     photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#2f6f4e' } }).jpeg().toBuffer();
   });
 
@@ -84,6 +101,34 @@ describe('a citizen submits a proposal with an image in a real browser', { skip:
         await keep('the list');
         assert.deepEqual(problems, []);
         if (!javaSkip) assert.deepEqual(await validateHtml(docs), []);
+      } finally {
+        await context.close();
+      }
+    });
+
+    test(`the list's map view (${mode})`, async () => {
+      const { context, page, problems } = await openTab(site.browser, site.server.url, javaScript);
+      context.setDefaultTimeout(30_000); // the list page under the load of parallel test files
+      // Tiles come from the network, absent here: answered empty so nothing waits on them.
+      await context.route('https://data.geopf.fr/**', (route) => route.fulfill({ status: 204, body: '' }));
+      try {
+        await page.goto(`/collect/${stepId}?sort=newest`);
+        if (lang === 'en') await switchLanguage(page, 'en');
+        await page.click(`a[href="/collect/${stepId}?sort=newest&view=map"]`);
+        await page.waitForURL((u) => u.searchParams.get('view') === 'map');
+        assert.ok((await page.locator('.collect-places li').count()) >= 3, 'the list of places, always');
+        if (javaScript) {
+          await page.waitForFunction(() => document.querySelectorAll('.collect-marker').length >= 3);
+          const names = await page.locator('.collect-marker').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+          assert.ok(names.every((n) => /n° \d+ — /.test(n)), names.join(', '));
+          assert.equal(await page.locator('.collect-map').isVisible(), true);
+        } else {
+          assert.equal(await page.locator('.collect-map').isVisible(), false, 'no empty box without JavaScript');
+        }
+        await expectNoAxeViolations(page, `the map view (${mode})`);
+        const html = await page.content();
+        assert.deepEqual(problems, []);
+        if (!javaSkip) assert.deepEqual(await validateHtml([{ label: `the map view (${mode})`, html }]), []);
       } finally {
         await context.close();
       }

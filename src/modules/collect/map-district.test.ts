@@ -24,7 +24,7 @@ test('coordinates are optional, both or neither, within range; kept and offered 
   const url = `/collect/${c.stepId}/proposals`;
   const form = await client.get(`${url}/new`);
   assert.match(form.body, /<details class="collect-coordinates">/);
-  for (const [lat, lng] of [['48.85', ''], ['91', '2.35'], ['48,85', 'est']]) {
+  for (const [lat, lng] of [['48.85', ''], ['91', '2.35'], ['48,85', 'est']] as [string, string][]) {
     const res = await client.post(url, { ...text, lat, lng });
     assert.equal(res.statusCode, 422, `${lat} ${lng}`);
     assert.match(res.body, /id="field-lat-error">Indiquez la latitude et la longitude en degrés décimaux/);

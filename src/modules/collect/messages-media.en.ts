@@ -41,4 +41,13 @@ export const enMedia: Record<keyof typeof frMedia, string> = {
   'collect.media.coordinates_hint': 'Latitude and longitude in decimal degrees, for example 48.8566 and 2.3522.',
   'collect.media.lat': 'Latitude',
   'collect.media.lng': 'Longitude',
+  'collect.view.map': 'On a map',
+  'collect.map.zoom_in': 'Zoom in',
+  'collect.map.zoom_out': 'Zoom out',
+  'collect.map.list_label': 'Map of this page’s proposals',
+  'collect.map.list_hint': '{count} proposals of this page have a position on the map; the list below gives the address of each.',
+  'collect.map.show_label': 'Map: the proposal’s position',
+  'collect.map.picker_label': 'Map: click to place the proposal',
+  'collect.map.picker_hint': 'You can also click on the map: both fields are filled in.',
+  'collect.map.picked': 'Chosen position',
 };

@@ -39,4 +39,13 @@ export const frMedia = {
   'collect.media.coordinates_hint': 'Latitude et longitude en degrés décimaux, par exemple 48.8566 et 2.3522.',
   'collect.media.lat': 'Latitude',
   'collect.media.lng': 'Longitude',
+  'collect.view.map': 'Sur une carte',
+  'collect.map.zoom_in': 'Zoomer',
+  'collect.map.zoom_out': 'Dézoomer',
+  'collect.map.list_label': 'Carte des propositions de cette page',
+  'collect.map.list_hint': '{count} propositions de cette page ont une position sur la carte ; la liste ci-dessous donne l’adresse de chacune.',
+  'collect.map.show_label': 'Carte : position de la proposition',
+  'collect.map.picker_label': 'Carte : cliquez pour placer la proposition',
+  'collect.map.picker_hint': 'Vous pouvez aussi cliquer sur la carte : les deux champs se remplissent.',
+  'collect.map.picked': 'Position choisie',
 } as const;

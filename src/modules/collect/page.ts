@@ -9,6 +9,7 @@ import { loadCollect, participationOf, type StepParams } from './guards.ts';
 import { findCollect, listCategories, listDistricts, listProposals, listStatuses } from './queries.ts';
 import { ownDrafts } from './proposals.ts';
 import { listCardMedia } from './media-queries.ts';
+import { mapOf } from './map.ts';
 import { analysisLinksOf } from './analysis-queries.ts';
 import { matchAll, newSeed, parseFilterId, parsePage, parseSeed, parseSort, parseView, stepSettings, SEARCH_MAX, SORTS, type Sort, type View } from './rules.ts';
 
@@ -44,7 +45,7 @@ export async function showCollect(request: FastifyRequest<{ Params: StepParams; 
     if (filters.districtId) params.set('district', String(filters.districtId));
     if (filters.statusId) params.set('status', String(filters.statusId));
     params.set('sort', o.sort ?? sort);
-    if ((o.view ?? view) === 'list') params.set('view', 'list');
+    if ((o.view ?? view) !== 'grid') params.set('view', o.view ?? view);
     if ((o.page ?? 1) > 1) params.set('page', String(o.page));
     return `${base}?${params.toString()}`;
   };
@@ -65,6 +66,7 @@ export async function showCollect(request: FastifyRequest<{ Params: StepParams; 
       drafts: ownDrafts(request, ctx.step.id),
       cards,
       media: listCardMedia(db, cards.map((c) => c.id)),
+      map: mapOf(request),
       hasNext,
       sort,
       sorts: SORTS.filter((s) => collect.form.fields.cost.mode !== 'off' || (s !== 'cheapest' && s !== 'expensive')),

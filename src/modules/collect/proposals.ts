@@ -16,6 +16,7 @@ import { trashProposal } from './writes.ts';
 import { officialAnswerOf } from './analysis-queries.ts';
 import { stepSettings } from './rules.ts';
 import { findProposalMedia } from './media-queries.ts';
+import { mapOf } from './map.ts';
 
 export async function newProposal(request: FastifyRequest<{ Params: StepParams }>, reply: FastifyReply) {
   const ctx = loadCollect(request, request.params.stepId);
@@ -58,6 +59,7 @@ export async function showProposal(request: FastifyRequest<{ Params: ProposalPar
     canDelete: mayChange && s.allowDelete,
     commentsOn: s.comments && published,
     media: textShown ? findProposalMedia(db, proposal.id) : null,
+    map: mapOf(request),
     official: answer,
   });
 }

@@ -11,7 +11,7 @@ import { mediaConfig, type MediaConfig } from './media-rules.ts';
 
 export const SORTS = ['random', 'newest', 'oldest', 'comments', 'cheapest', 'expensive'] as const;
 export type Sort = (typeof SORTS)[number];
-export const VIEWS = ['grid', 'list'] as const;
+export const VIEWS = ['grid', 'list', 'map'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** Step settings (the projects admin's step form shows them). */
@@ -100,7 +100,7 @@ export function parseSort(value: unknown, fallback: Sort): Sort {
 }
 
 export function parseView(value: unknown): View {
-  return value === 'list' ? 'list' : 'grid';
+  return value === 'list' || value === 'map' ? value : 'grid';
 }
 
 /** 1-based page number; anything unreadable is page 1, anything too deep the last allowed. */
