@@ -1,8 +1,8 @@
 // An administrator closes a budget vote's count in a real browser, JavaScript on (in French) and
 // off (in English): enters paper votes (a wrong count first, refused beside its field), reads the
 // preview under its banner, publishes, then a visitor reads the results (winners in words, the
-// proposal skipped for the budget) and the administrator posts news on a winner's follow-up;
-// axe-core on every page, and the Nu checker on the pages visited.
+// proposal skipped for the budget) and the administrator posts news on a winner's follow-up,
+// shown on the winner's page; axe-core on every page, and the Nu checker on the pages visited.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -141,6 +141,12 @@ describe('an administrator publishes a budget vote’s results in a real browser
         assert.match(await plain(page, '.flash'), says(/L’actualité est publiée/, /The news is published/));
         await expectNoAxeViolations(page, `the follow-up with news (${mode})`);
         await keep(page, `the follow-up with news, ${mode}`);
+
+        // The winner's page in the vote shows its realisation.
+        await page.goto(`${base}/proposals/${c}`);
+        assert.match(await plain(page, '.selection-follow-up'), says(/Ce projet est lauréat du vote.*Le composteur est commandé.*Livraison en mars/, /This project won the vote.*Le composteur est commandé.*Livraison en mars/));
+        await expectNoAxeViolations(page, `a winner's page (${mode})`);
+        await keep(page, `a winner's page, ${mode}`);
         assert.deepEqual(problems, []);
       } finally {
         await context.close();
@@ -150,8 +156,8 @@ describe('an administrator publishes a budget vote’s results in a real browser
 
   describe('the pages visited are valid HTML', { skip: javaSkip }, () => {
     test('the Nu checker reports no error on the results pages', { timeout: 120_000 }, async () => {
-      for (let i = 0; i < 1200 && docs.length < 12; i++) await new Promise((r) => setTimeout(r, 100));
-      assert.equal(docs.length, 12, 'the pages of both modes');
+      for (let i = 0; i < 1200 && docs.length < 14; i++) await new Promise((r) => setTimeout(r, 100));
+      assert.equal(docs.length, 14, 'the pages of both modes');
       assert.deepEqual(await validateHtml(docs), []);
     });
   });
