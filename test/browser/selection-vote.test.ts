@@ -39,6 +39,9 @@ describe('a citizen votes in a budget step in a real browser', { skip: browserSk
       steps[tag] = makeSelection(db, { settings: { vote_type: 'budget', budget: 2500, confirm: true }, proposals: [{ cost: 1000, title: 'Des bancs au square' }, { cost: 1000, title: 'Un composteur partagé' }, { cost: 1000, title: 'Une fresque sur le mur de l’école' }] });
       await addUserWithPassword(db, 'citizen', { email: `vote-${tag}@exemple.fr` });
     }
+    steps.ranked = makeSelection(db, { settings: { vote_type: 'budget', budget: 5000, ranked: true, votes_max: 3, envelopes: 'districts_and_city' }, proposals: [{ district: 0, cost: 1000, title: 'Un jardin partagé' }, { district: 0, cost: 1500, title: 'Une aire de jeux' }, { cost: 2000, title: 'Des pistes cyclables' }] });
+    await addUserWithPassword(db, 'admin', { email: 'vote-admin@exemple.fr' });
+    await addUserWithPassword(db, 'citizen', { email: 'vote-ranked@exemple.fr' });
     browser = await launchBrowser();
   });
   after(async () => {
@@ -140,6 +143,34 @@ describe('a citizen votes in a budget step in a real browser', { skip: browserSk
       }
     });
   }
+
+  test('a ranked ballot is reordered without JavaScript, and the admin page passes axe (in English and French)', { timeout: 90_000 }, async () => {
+    const fx = steps.ranked!;
+    const [a, b, c] = fx.proposals.map((p) => p.id) as [number, number, number];
+    const voter = await openTab(browser, server.url, false);
+    const admin = await openTab(browser, server.url, true);
+    try {
+      await logInQuickly(voter.context, 'vote-ranked@exemple.fr', PASSWORD);
+      await voter.page.goto(`/selection/${fx.stepId}`);
+      await switchLanguage(voter.page, 'en');
+      for (const id of [a, b, c]) await submit(voter.page, `#selection-vote-${id}-button`);
+      await voter.page.goto(`/selection/${fx.stepId}/ballot`);
+      assert.deepEqual(await voter.page.locator('.selection-ballot-list > li > a').allTextContents(), ['Un jardin partagé', 'Une aire de jeux', 'Des pistes cyclables']);
+      await expectNoAxeViolations(voter.page, 'a ranked ballot with envelopes (JavaScript off, in English)');
+      await submit(voter.page, `#selection-ballot-${c} form[action$="/move"] button`);
+      assert.deepEqual(await voter.page.locator('.selection-ballot-list > li > a').allTextContents(), ['Un jardin partagé', 'Des pistes cyclables', 'Une aire de jeux']);
+      const points = server.app.db.sqlite.prepare('select proposal_id as id, points from selection_proposals where step_id = ? order by proposal_id').all(fx.stepId);
+      assert.deepEqual(points, [{ id: a, points: 3 }, { id: b, points: 1 }, { id: c, points: 2 }]);
+
+      await logInQuickly(admin.context, 'vote-admin@exemple.fr', PASSWORD);
+      await admin.page.goto(`/selection/${fx.stepId}/admin`);
+      assert.equal(await admin.page.locator('#selection-admin-proposals ~ * tbody tr, #selection-admin-proposals + div tbody tr').count(), 3);
+      await expectNoAxeViolations(admin.page, 'the selection admin page (JavaScript on, in French)');
+      assert.deepEqual([...voter.problems, ...admin.problems], []);
+    } finally {
+      await Promise.all([voter.context.close(), admin.context.close()]);
+    }
+  });
 
   describe('the pages visited are valid HTML', { skip: javaSkip }, () => {
     test('the Nu checker reports no error on the vote pages', { timeout: 120_000 }, async () => {
