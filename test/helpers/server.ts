@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { buildApp, type BuildOptions } from '../../src/app.ts';
 import { startSmtp, type SmtpCapture } from './smtp.ts';
+import { provideMigratedDatabase } from './app.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -40,6 +41,7 @@ export async function startServer(opts: { env?: Record<string, string>; build?: 
     { NODE_ENV: 'test' },
     { PORT: String(port), HOST: '127.0.0.1', BASE_URL: url, DATA_DIR: dataDir, SMTP_URL: smtp.url, LOG_LEVEL: 'silent', ...opts.env },
   );
+  if (!opts.build?.db) await provideMigratedDatabase(config);
   const app = await buildApp(config, { rateLimits: false, jobs: false, ...opts.build });
   await app.listen({ port, host: '127.0.0.1' });
   return {
