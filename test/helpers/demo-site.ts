@@ -24,7 +24,12 @@ export function useDemoSite(people: { email: string; name: string; role?: 'citiz
     await ensureBundle();
     site.server = await startServer();
     const db = site.server.app.db;
+    // The seed's many small commits need not wait for the disk; the journeys then run with the
+    // app's own setting again.
+    const synchronous = db.sqlite.pragma('synchronous', { simple: true }) as number;
+    db.sqlite.pragma('synchronous = OFF');
     await runDemo(db, site.server.app.manifests);
+    db.sqlite.pragma(`synchronous = ${synchronous}`);
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     write(db, (tx) => {
       for (const p of people) insertUser(db, tx, { email: p.email, passwordHash, displayName: p.name, role: p.role ?? 'citizen', emailConfirmed: true });
