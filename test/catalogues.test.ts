@@ -38,7 +38,7 @@ function files(dir: string, ext: string, out: string[] = []): string[] {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) files(full, ext, out);
-    else if (entry.name.endsWith(ext) && !entry.name.endsWith('.test.ts') && !/^messages\.[a-z]+\.ts$/.test(entry.name)) out.push(full);
+    else if (entry.name.endsWith(ext) && !entry.name.endsWith('.test.ts') && !/^messages(-[a-z0-9-]+)?\.[a-z]+\.ts$/.test(entry.name)) out.push(full);
   }
   return out;
 }
