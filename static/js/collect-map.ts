@@ -83,6 +83,26 @@ function picker(el: HTMLElement, map: { on: (e: string, f: (ev: { latlng: { lat:
   el.closest('details')?.addEventListener('toggle', () => (map as unknown as { invalidateSize: () => void }).invalidateSize());
 }
 
+/** A suggestion of the address search (collect/_geocode.eta) fills the address and the position. */
+function pickSuggestion(event: MouseEvent): void {
+  const button = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-geocode-pick]') : null;
+  if (!button) return;
+  const set = (id: string, value: string | undefined) => {
+    const input = document.getElementById(id) as HTMLInputElement | null;
+    if (input && value !== undefined) {
+      input.value = value;
+      input.dispatchEvent(new Event('change'));
+    }
+  };
+  set('field-address', button.dataset.address);
+  set('field-lat', button.dataset.lat);
+  set('field-lng', button.dataset.lng);
+  const details = document.querySelector<HTMLDetailsElement>('details.collect-coordinates');
+  if (details) details.open = true;
+  document.getElementById('field-address')?.focus();
+}
+document.addEventListener('click', pickSuggestion);
+
 function init(root: ParentNode): void {
   root.querySelectorAll<HTMLElement>('[data-collect-map]').forEach(setup);
 }

@@ -16,6 +16,8 @@ export interface MapView {
   zoomIn: string;
   zoomOut: string;
   points: (p: readonly MapPoint[]) => string;
+  /** Address search is on (collect/geocode.ts). */
+  geocode: boolean;
 }
 
 export function mapOf(request: FastifyRequest): MapView {
@@ -26,5 +28,6 @@ export function mapOf(request: FastifyRequest): MapView {
     zoomIn: request.t('collect.map.zoom_in'),
     zoomOut: request.t('collect.map.zoom_out'),
     points: (p) => JSON.stringify(p),
+    geocode: config.geocoderCitycode !== '',
   };
 }

@@ -50,4 +50,13 @@ export const enMedia: Record<keyof typeof frMedia, string> = {
   'collect.map.picker_label': 'Map: click to place the proposal',
   'collect.map.picker_hint': 'You can also click on the map: both fields are filled in.',
   'collect.map.picked': 'Chosen position',
+  'collect.geocode.title': 'Search for an address',
+  'collect.geocode.label': 'Search for the address',
+  'collect.geocode.hint': 'Type the start of the address, then choose it: the address and position are filled in. Without JavaScript:',
+  'collect.geocode.page': 'address search page',
+  'collect.geocode.submit': 'Search',
+  'collect.geocode.failed': 'The address search is not answering right now: type the address yourself.',
+  'collect.geocode.none': 'No address found in the commune.',
+  'collect.geocode.coordinates': 'latitude {lat}, longitude {lng}',
+  'collect.geocode.back': 'Back to the proposal form',
 };

@@ -48,4 +48,13 @@ export const frMedia = {
   'collect.map.picker_label': 'Carte : cliquez pour placer la proposition',
   'collect.map.picker_hint': 'Vous pouvez aussi cliquer sur la carte : les deux champs se remplissent.',
   'collect.map.picked': 'Position choisie',
+  'collect.geocode.title': 'Rechercher une adresse',
+  'collect.geocode.label': 'Rechercher l’adresse',
+  'collect.geocode.hint': 'Tapez le début de l’adresse, puis choisissez-la : l’adresse et la position se remplissent. Sans JavaScript :',
+  'collect.geocode.page': 'page de recherche d’adresse',
+  'collect.geocode.submit': 'Rechercher',
+  'collect.geocode.failed': 'La recherche d’adresse ne répond pas pour le moment : tapez l’adresse vous-même.',
+  'collect.geocode.none': 'Aucune adresse trouvée dans la commune.',
+  'collect.geocode.coordinates': 'latitude {lat}, longitude {lng}',
+  'collect.geocode.back': 'Revenir au formulaire de proposition',
 } as const;

@@ -9,6 +9,7 @@ import { showSimilar } from './similar.ts';
 import { newProposal, postProposal, showProposal, editProposalForm, saveProposal, deleteProposal } from './proposals.ts';
 import { showDraft, postDraft, removeDraft } from './drafts.ts';
 import { serveCard, serveFile, withFiles } from './media.ts';
+import { showGeocode } from './geocode.ts';
 import { adminHome, postForm, postCategory, editCategory, saveCategory, removeCategory } from './admin.ts';
 import { postQuestion, editQuestion, saveQuestion, removeQuestion, shiftQuestion } from './admin-questions.ts';
 import { showAnalysisList, showProposalAnalysis } from './analysis.ts';
@@ -24,6 +25,8 @@ const cached = (query: string[] = []) => ({ config: { pageCache: { query } } });
 const contribute = { config: participationLimits.contribute };
 // A full-text search asked as people type: as many as votes, per account (or per address).
 const searching = { config: perAccount(600, 10) };
+// An address search asks a public service: a few searches a minute per account are plenty.
+const geocoding = { config: perAccount(120, 10) };
 
 export const routes: FastifyPluginAsync = async (app) => {
   app.get('/:stepId', cached(['q', 'category', 'district', 'status', 'sort', 'page', 'view']), showCollect);
@@ -71,6 +74,8 @@ export const routes: FastifyPluginAsync = async (app) => {
   // files through withFiles above).
   app.get('/:stepId/files/:fileId', serveFile);
   app.get('/:stepId/files/:fileId/card', serveCard);
+  // Address search through the server (geocode.ts), off unless configured.
+  app.get('/:stepId/geocode', geocoding, showGeocode);
   // Administrators only.
   await app.register(async (admin) => {
     admin.addHook('preHandler', onlyRole('admin'));
