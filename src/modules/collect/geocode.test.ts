@@ -13,6 +13,7 @@ import { readSuggestions } from './geocode.ts';
 
 let off: TestApp;
 let on: TestApp;
+let limited: TestApp;
 let service: http.Server;
 const asked: URLSearchParams[] = [];
 let failing = false;
@@ -36,10 +37,12 @@ before(async () => {
   const url = `http://127.0.0.1:${(service.address() as AddressInfo).port}/geocodage/search`;
   off = await makeApp();
   on = await makeApp({ env: { GEOCODER_URL: url, GEOCODER_CITYCODE: '35238' } });
+  limited = await makeApp({ rateLimits: true, env: { GEOCODER_URL: url, GEOCODER_CITYCODE: '35238' } });
 });
 after(async () => {
   await off.close();
   await on.close();
+  await limited.close();
   service.close();
 });
 
@@ -96,4 +99,13 @@ test('only people who may submit a proposal may search: not an anonymous visitor
 test('the service\'s answer is read defensively', () => {
   assert.deepEqual(readSuggestions(null, '35238'), []);
   assert.deepEqual(readSuggestions({ features: [{ properties: { label: 'Sans point' } }, { geometry: { coordinates: ['x', 1] }, properties: { label: 'Bad' } }] }, '35238'), []);
+});
+
+test('an account searches 120 times in ten minutes, then 429; another account still searches', async () => {
+  const c = makeCollect(limited.db);
+  const url = `/collect/${c.stepId}/geocode?q=ru`;
+  const { client } = await loginAs(limited);
+  for (let i = 0; i < 120; i++) assert.equal((await client.get(url)).statusCode, 200, `search ${i + 1}`);
+  assert.equal((await client.get(url)).statusCode, 429);
+  assert.equal((await (await loginAs(limited)).client.get(url)).statusCode, 200);
 });
