@@ -47,7 +47,7 @@ export function followWidget(db: Db, user: { id: number } | null, target: Target
 
 /** What happened, for whom, about what. `kind` is a key of the notifications catalogue. */
 export interface NotificationEvent {
-  kind: 'new_contribution' | 'comment' | 'reply' | 'status' | 'official_answer' | 'step_open' | 'results' | 'moderated';
+  kind: 'new_contribution' | 'comment' | 'reply' | 'status' | 'official_answer' | 'progress' | 'step_open' | 'results' | 'moderated';
   actorId: number | null;
   projectId: number | null;
   stepId: number | null;
@@ -163,7 +163,15 @@ export function officialAnswerPosted(db: Db, tx: Tx, c: DecidedContribution, act
   return tellAboutDecision(db, tx, 'official_answer', c, actorId, now);
 }
 
-function tellAboutDecision(db: Db, tx: Tx, kind: 'status' | 'official_answer', c: DecidedContribution, actorId: number | null, now: string): number {
+/**
+ * Inside the write that reports the realisation of a contribution (a winning proposal's news or
+ * a milestone reached): its author and its followers are told, as for a status change.
+ */
+export function progressReported(db: Db, tx: Tx, c: DecidedContribution, actorId: number | null, now = new Date().toISOString()): number {
+  return tellAboutDecision(db, tx, 'progress', c, actorId, now);
+}
+
+function tellAboutDecision(db: Db, tx: Tx, kind: 'status' | 'official_answer' | 'progress', c: DecidedContribution, actorId: number | null, now: string): number {
   return notify(
     db,
     tx,

@@ -16,6 +16,7 @@ export const en: Record<keyof typeof fr, string> = {
   'notifications.kind.reply': '{actor} replied to {about}.',
   'notifications.kind.status': 'The status of {about} changed.',
   'notifications.kind.official_answer': '{about} received an official answer.',
+  'notifications.kind.progress': 'News on the realisation of {about}.',
   'notifications.kind.step_open': 'The step “{step}” of the project {project} is open.',
   'notifications.kind.results': 'The results of the step “{step}” of the project {project} are published.',
   'notifications.kind.moderated': 'Moderators acted on {about}.',

@@ -16,6 +16,7 @@ export const fr = {
   'notifications.kind.reply': '{actor} a répondu à {about}.',
   'notifications.kind.status': 'Le statut de {about} a changé.',
   'notifications.kind.official_answer': 'Une réponse officielle a été donnée à {about}.',
+  'notifications.kind.progress': 'Du nouveau sur la réalisation de {about}.',
   'notifications.kind.step_open': 'L’étape « {step} » du projet {project} est ouverte.',
   'notifications.kind.results': 'Les résultats de l’étape « {step} » du projet {project} sont publiés.',
   'notifications.kind.moderated': 'La modération est intervenue sur {about}.',

@@ -8,7 +8,7 @@ import type { FollowTarget } from '../../db/schema.ts';
 
 export const PAGE_SIZE = 30;
 /** Every kind of notification, each with its sentence `notifications.kind.<kind>`. */
-export const KINDS = ['new_contribution', 'comment', 'reply', 'status', 'official_answer', 'step_open', 'results', 'moderated'] as const;
+export const KINDS = ['new_contribution', 'comment', 'reply', 'status', 'official_answer', 'progress', 'step_open', 'results', 'moderated'] as const;
 export type Kind = (typeof KINDS)[number];
 export const EMAIL_CHOICES = ['immediate', 'digest', 'off'] as const;
 export type EmailChoice = (typeof EMAIL_CHOICES)[number];

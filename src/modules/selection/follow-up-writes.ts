@@ -1,9 +1,9 @@
 // Writes of a winner's follow-up, each in one synchronous transaction. Posting news or marking a
-// milestone done tells the proposal's author and followers (the platform's notifications, as a
-// change of the proposal's status: its realisation moved), never the official who did it.
+// milestone done tells the proposal's author and followers (the platform's notifications: news on
+// its realisation), never the official who did it.
 import type { Db } from '../../db/open.ts';
 import { write, type Tx } from '../../db/write.ts';
-import { contributionStatusChanged } from '../../platform/notifications.ts';
+import { progressReported } from '../../platform/notifications.ts';
 import { findWinner } from './follow-up-queries.ts';
 import type { MilestoneInput } from './follow-up-rules.ts';
 import './schema-results.ts';
@@ -11,7 +11,7 @@ import './schema-results.ts';
 type Winner = NonNullable<ReturnType<typeof findWinner>>;
 
 const tell = (db: Db, tx: Tx, w: Winner, actorId: number, now: string) =>
-  contributionStatusChanged(db, tx, { id: w.proposal_id, authorId: w.author_id, step: { id: w.contribution_step_id, project_id: w.project_id } }, actorId, now);
+  progressReported(db, tx, { id: w.proposal_id, authorId: w.author_id, step: { id: w.contribution_step_id, project_id: w.project_id } }, actorId, now);
 
 export function saveProgress(db: Db, stepId: number, proposalId: number, progress: number): void {
   write(db, (tx) => tx.run(db.updateTable('selection_proposals').set({ progress }).where('step_id', '=', stepId).where('proposal_id', '=', proposalId)));

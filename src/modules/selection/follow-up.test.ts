@@ -129,6 +129,8 @@ test('news and a milestone marked done email the proposal’s followers, never t
   await sendNotificationEmails(t);
   const mail = await t.smtp.waitFor(follower.email, /./);
   assert.ok(mail.text.includes(s.fx.proposals[0]!.title), 'the email names the proposal');
+  assert.match(mail.text, /réalisation/, 'and says it is news of its realisation, not a change of status');
+  assert.equal((t.db.sqlite.prepare("select count(*) as n from notifications where user_id = ? and kind = 'progress'").get(follower.id) as { n: number }).n, 2);
 });
 
 test('a milestone is edited on its own page: title and dates, refused with its errors when wrong', async () => {
