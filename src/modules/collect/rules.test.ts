@@ -21,9 +21,10 @@ const COSTS: [string, number | null][] = [
 ];
 for (const [typed, expected] of COSTS) test(`a cost typed "${typed}" reads as ${expected}`, () => assert.equal(parseCost(typed), expected));
 
-test('a step without a stored form asks for a summary and a text, offers category, district and address, and hides the cost', () => {
+test('a step without a stored form asks for a summary and a text, offers category, district and address, and hides the cost and the files', () => {
   const f = formConfig(null);
-  assert.deepEqual(Object.fromEntries(Object.entries(f.fields).map(([k, v]) => [k, v.mode])), { summary: 'required', body: 'required', category: 'optional', district: 'optional', address: 'optional', cost: 'off' });
+  assert.deepEqual(Object.fromEntries(Object.entries(f.fields).map(([k, v]) => [k, v.mode])), { summary: 'required', body: 'required', category: 'optional', district: 'optional', address: 'optional', cost: 'off', image: 'off', attachments: 'off' });
+  assert.deepEqual([f.files, f.insideDistrict], [{ count: 3, mb: 5 }, false]);
   assert.equal(f.costMax, null);
 });
 
@@ -40,7 +41,8 @@ const ADDRESS: [string, unknown, unknown][] = [
   ['sort', 'cheapest', 'cheapest'],
   ['sort', 'votes', 'newest'],
   ['view', 'list', 'list'],
-  ['view', 'map', 'grid'],
+  ['view', 'map', 'map'],
+  ['view', 'plan', 'grid'],
   ['page', '3', 3],
   ['page', '0', 1],
   ['page', '99999999', 1],
