@@ -1,6 +1,6 @@
 // Reads of a winner's follow-up: its progress, its realisation timeline and its news. Only a
 // proposal flagged winner by published results has one; findFollowUp is what a proposal's page
-// (H5's views/selection/show) passes to views/selection/_follow-up.eta.
+// (views/selection/show.eta) passes to views/selection/_follow-up.eta.
 import type { Db } from '../../db/open.ts';
 import { readSync } from '../../db/write.ts';
 import './schema-results.ts';
