@@ -103,7 +103,7 @@ describe('the pages are valid HTML', { skip: browserSkip ?? javaSkip }, () => {
     { email: 'valide-admin@exemple.fr', name: 'Admin valide', role: 'admin' },
   ]);
 
-  test('every page the browser tests visit passes the Nu HTML checker, French and English, JavaScript off and on', { timeout: 180_000 }, async () => {
+  test('every page the browser tests visit passes the Nu HTML checker, French and English, JavaScript off and on', { timeout: 360_000 }, async () => {
     const docs: HtmlDocument[] = [];
     const problems: string[] = [];
     let lang: Lang = 'fr';
