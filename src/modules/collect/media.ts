@@ -29,8 +29,13 @@ const upload = uploadRoute({
 
 /** The gate before a multipart body is read: nobody uploads to a step they may not post to. */
 // FastifyRequest<any>: the options fit any route's params (each handler types its own).
-async function gateFirst(request: FastifyRequest<any>) {
-  assertCanParticipate(request, loadCollect(request, (request.params as { stepId?: string }).stepId), 'contribute');
+async function gateFirst(request: FastifyRequest<any>, reply: FastifyReply) {
+  try {
+    assertCanParticipate(request, loadCollect(request, (request.params as { stepId?: string }).stepId), 'contribute');
+  } catch (err) {
+    if (request.isMultipart()) reply.header('connection', 'close'); // the body is not read
+    throw err;
+  }
 }
 
 /** Route options of a post of the proposal form: its own options (rate limit) with the upload's. */
