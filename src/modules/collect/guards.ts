@@ -58,7 +58,7 @@ export function loadProposalPage(request: FastifyRequest, ctx: StepContext, rawI
 
 /**
  * For the author's edit or deletion: the step is open and they may contribute, the proposal is
- * theirs and published (else 404 / 403), and the step's settings allow `what`.
+ * theirs, published and not merged into another (else 404 / 403), and the step's settings allow `what`.
  */
 export function loadOwnProposal(request: FastifyRequest<{ Params: ProposalParams }>, what: 'edit' | 'delete') {
   const ctx = loadCollect(request, request.params.stepId);
@@ -66,6 +66,8 @@ export function loadOwnProposal(request: FastifyRequest<{ Params: ProposalParams
   const proposal = findIn(request, ctx, request.params.proposalId);
   if (!proposal || proposal.status !== 'published') throw notFound();
   if (proposal.author_id !== user.id) throw new HttpError(403, 'collect.proposal.refused.not_author');
+  // Merged into another: what it said now lives there.
+  if (proposal.merged_into !== null) throw new HttpError(403, 'collect.proposal.refused.merged');
   const s = stepSettings(ctx.step);
   if (what === 'edit' ? !s.allowEdit : !s.allowDelete) throw new HttpError(403, `collect.proposal.refused.no_${what}`);
   return { ctx, user, proposal };

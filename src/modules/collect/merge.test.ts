@@ -126,3 +126,17 @@ test('a merged proposal’s page takes no more comments, follows or changes: the
   assert.doesNotMatch(page, /id="comments"/);
   assert.match((await author.get(`${s.base}/proposals/${s.target}`)).body, /id="comments"/);
 });
+
+test('the author of a merged proposal can no longer edit or delete it, even by posting to its addresses', async () => {
+  const s = scene();
+  const { client } = await loginAs(t, 'admin');
+  assert.equal((await client.post(`${s.base}/admin/merge`, { target: String(ref(s.target)), sources: String(ref(s.dup)) })).statusCode, 303);
+  const { client: author } = await loginAs(t, s.authors[1]!);
+  const title = () => (t.db.sqlite.prepare('select title from contributions where id = ?').get(s.dup) as { title: string }).title;
+  const edit = await author.post(`${s.base}/proposals/${s.dup}/edit`, { title: 'Titre changé après la fusion', summary: 'Résumé', body: 'Texte' });
+  assert.equal(edit.statusCode, 403);
+  assert.match(edit.body, /fusionnée avec une autre/);
+  assert.equal(title(), 'Piste cyclable sur l’avenue Foch');
+  assert.equal((await author.post(`${s.base}/proposals/${s.dup}/delete`, {})).statusCode, 403);
+  assert.equal((t.db.sqlite.prepare('select status from contributions where id = ?').get(s.dup) as { status: string }).status, 'published');
+});

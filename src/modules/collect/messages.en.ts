@@ -86,6 +86,7 @@ export const en: Record<keyof typeof fr, string> = {
   'collect.proposal.errors.cost_max': 'The estimated cost cannot be more than €{max}.',
   'collect.proposal.errors.intent': 'This form was not recognised.',
   'collect.proposal.refused.not_author': 'Only the author of this proposal may edit or delete it.',
+  'collect.proposal.refused.merged': 'This proposal was merged into another one: it can no longer be edited or deleted.',
   'collect.proposal.refused.no_edit': 'Submitted proposals cannot be edited in this step.',
   'collect.proposal.refused.no_delete': 'Submitted proposals cannot be deleted in this step.',
   'collect.flash.created': 'Your proposal is submitted. Thank you!',

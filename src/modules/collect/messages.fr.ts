@@ -84,6 +84,7 @@ export const fr = {
   'collect.proposal.errors.cost_max': 'Le coût estimé ne peut pas dépasser {max} €.',
   'collect.proposal.errors.intent': 'Ce formulaire n’a pas été reconnu.',
   'collect.proposal.refused.not_author': 'Seul l’auteur de cette proposition peut la modifier ou la supprimer.',
+  'collect.proposal.refused.merged': 'Cette proposition a été fusionnée avec une autre : elle ne peut plus être modifiée ni supprimée.',
   'collect.proposal.refused.no_edit': 'Les propositions déposées ne peuvent pas être modifiées dans cette étape.',
   'collect.proposal.refused.no_delete': 'Les propositions déposées ne peuvent pas être supprimées dans cette étape.',
   'collect.flash.created': 'Votre proposition est déposée. Merci !',

@@ -177,6 +177,8 @@ const similarQuery = compiledQuery<{ stepId: number; match: string }, { id: numb
 
 export interface Proposal extends Card {
   step_id: number;
+  /** The proposal it was merged into (analysis by officials), if any. */
+  merged_into: number | null;
   body_md: string;
   status: ContributionStatus;
   category_id: number | null;
@@ -199,7 +201,7 @@ export function findProposal(db: Db, stepId: number, id: number): Proposal | und
 const proposalQuery = compiledQuery<{ stepId: number; id: number }, ProposalRow>(
   (db, p) =>
     cardsFrom(db)
-      .select(['p.step_id', 'c.body_md', 'c.status', 'p.category_id', 'p.district_id', 'p.address', 'p.answers', 'p.followers_count', 'c.edited_at', 'c.moderation_reason', (eb) => editedByModeration(eb, 'c.id').as('edited')])
+      .select(['p.step_id', 'p.merged_into', 'c.body_md', 'c.status', 'p.category_id', 'p.district_id', 'p.address', 'p.answers', 'p.followers_count', 'c.edited_at', 'c.moderation_reason', (eb) => editedByModeration(eb, 'c.id').as('edited')])
       .where('p.contribution_id', '=', p.id)
       .where('p.step_id', '=', p.stepId),
 );
