@@ -31,6 +31,12 @@ function readPoints(el: HTMLElement): Point[] {
   }
 }
 
+/** The server's "lat,lng" of the commune (the districts' outlines), for a picker with no point yet. */
+function centreOf(el: HTMLElement): [number, number] | null {
+  const [lat, lng] = (el.dataset.centre ?? '').split(',').map(Number);
+  return el.dataset.centre && Number.isFinite(lat) && Number.isFinite(lng) ? [lat!, lng!] : null;
+}
+
 function addMarker(map: unknown, p: Point) {
   const marker = L.marker([p.lat, p.lng], { icon: L.divIcon({ className: 'collect-marker', iconSize: [18, 18] }), keyboard: true, title: p.name }).addTo(map);
   const el = marker.getElement() as HTMLElement | undefined;
@@ -52,7 +58,7 @@ function setup(el: HTMLElement): void {
   // The view first: markers are drawn (and can be named) once the map has one.
   if (points.length === 1) map.setView([points[0]!.lat, points[0]!.lng], 16);
   else if (points.length > 1) map.fitBounds(L.latLngBounds(points.map((p) => [p.lat, p.lng])), { padding: [24, 24] });
-  else map.setView(FRANCE, 5);
+  else map.setView(centreOf(el) ?? FRANCE, centreOf(el) ? 13 : 5);
   const markers = points.map((p) => addMarker(map, p));
   if (el.dataset.collectMap === 'picker') picker(el, map, markers[0]);
 }

@@ -69,3 +69,14 @@ test('images may come from the instance and the tiles\' origin only', async () =
   assert.match(res.headers['content-security-policy'] as string, /img-src 'self' data: https:\/\/data\.geopf\.fr;/);
   assert.match(res.headers['content-security-policy'] as string, /script-src 'self';/);
 });
+
+test('the form\'s picker opens on the middle of the districts\' outlines, or on no centre without them', async () => {
+  const { addDistrict } = await import('./test-fixtures.ts');
+  const { loginAs } = await import('../../../test/helpers/factories.ts');
+  const c = makeCollect(t.db);
+  const { client } = await loginAs(t);
+  assert.match((await client.get(`/collect/${c.stepId}/proposals/new`)).body, /data-collect-map="picker" data-centre=""/);
+  const d = addDistrict(t.db, c, `Centre ${c.stepId}`);
+  t.db.sqlite.prepare('update districts set geojson = ? where id = ?').run(JSON.stringify({ type: 'Polygon', coordinates: [[[-1.7, 48.1], [-1.6, 48.1], [-1.6, 48.2], [-1.7, 48.2], [-1.7, 48.1]]] }), d);
+  assert.match((await client.get(`/collect/${c.stepId}/proposals/new`)).body, /data-collect-map="picker" data-centre="48\.15000,-1\.65000"/);
+});

@@ -2,6 +2,9 @@
 // the zoom buttons' names in the reader's language, and the points as JSON for a data attribute
 // (escaped as any attribute: no script is written into the page).
 import type { FastifyRequest } from 'fastify';
+import type { Db } from '../../db/open.ts';
+import { readSync } from '../../db/write.ts';
+import { outlinePolygons } from '../../platform/geo.ts';
 
 export interface MapPoint {
   lat: number;
@@ -30,4 +33,18 @@ export function mapOf(request: FastifyRequest): MapView {
     points: (p) => JSON.stringify(p),
     geocode: config.geocoderCitycode !== '',
   };
+}
+
+/**
+ * Where the form's picker opens when no position is chosen yet: the middle of the districts'
+ * outlines (the commune), as "lat,lng"; empty when none has an outline (the map shows France).
+ */
+export function pickerCentre(db: Db, districtIds: readonly number[]): string {
+  if (districtIds.length === 0) return '';
+  const rows = readSync(db).all(db.selectFrom('districts').select('geojson').where('id', 'in', districtIds).where('geojson', 'is not', null));
+  const points = rows.flatMap((r) => (outlinePolygons(r.geojson) ?? []).flatMap((polygon) => polygon[0] ?? []));
+  if (points.length === 0) return '';
+  const lngs = points.map((p) => p[0]);
+  const lats = points.map((p) => p[1]);
+  return `${((Math.min(...lats) + Math.max(...lats)) / 2).toFixed(5)},${((Math.min(...lngs) + Math.max(...lngs)) / 2).toFixed(5)}`;
 }

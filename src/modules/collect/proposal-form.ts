@@ -18,7 +18,7 @@ import { findProposalMedia, type ProposalMedia } from './media-queries.ts';
 import { hasNewFiles, readMedia, storeMedia } from './media-input.ts';
 import { sweepRemovedFiles } from './media-files.ts';
 import { checkInsideDistrict } from './map-district.ts';
-import { mapOf } from './map.ts';
+import { mapOf, pickerCentre } from './map.ts';
 import { ADDRESS_MAX, BODY_MAX, SUMMARY_MAX, TITLE_MAX, matchAny } from './rules.ts';
 
 export type FormKind = { kind: 'new' } | { kind: 'draft'; draftId: number } | { kind: 'edit'; proposalId: number; reference: number };
@@ -58,6 +58,7 @@ export function renderForm(request: FastifyRequest, reply: FastifyReply, ctx: St
       similar: state.similar ?? null,
       media: state.media ?? null,
       map: mapOf(request),
+      mapCentre: offer.form.fields.address.mode === 'off' ? '' : pickerCentre(request.server.db, offer.districtIds),
       filesLost: state.filesLost ?? false,
       multipart: offer.form.fields.image.mode !== 'off' || offer.form.fields.attachments.mode !== 'off',
       limits: { title: TITLE_MAX, summary: SUMMARY_MAX, body: BODY_MAX, address: ADDRESS_MAX },
