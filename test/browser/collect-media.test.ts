@@ -4,29 +4,19 @@
 // the proposal's page (the image loaded) and on its card in the list; axe on every page and the
 // Nu HTML checker over the pages visited. Then the list's map view: markers drawn and named with
 // JavaScript (tiles may fail offline: nothing waits on them), the list of places without it.
-import fs from 'node:fs';
-import path from 'node:path';
-import { build } from 'esbuild';
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import type { Page } from 'playwright-core';
-import { browserSkip, expectNoAxeViolations, openTab, pageLang, switchLanguage } from '../helpers/browser.ts';
+import { browserSkip, ensureBundle, expectNoAxeViolations, openTab, pageLang, switchLanguage } from '../helpers/browser.ts';
 import { logIn, useDemoSite } from '../helpers/demo-site.ts';
 import { javaSkip, validateHtml, type HtmlDocument } from '../helpers/html-validator.ts';
 import { readSync } from '../../src/db/write.ts';
 import { findCollect } from '../../src/modules/collect/queries.ts';
 import { saveFormConfig } from '../../src/modules/collect/admin-writes.ts';
-import { appRoot } from '../../src/platform/paths.ts';
 
 // The map enhancement's bundle (scripts/build.mjs), before any server hashes its assets.
-await (async () => {
-  const out = path.join(appRoot, 'dist/static/collect-map.js');
-  const result = await build({ entryPoints: [path.join(appRoot, 'static/js/collect-map.ts')], write: false, bundle: true, platform: 'browser', format: 'iife', target: ['es2020'], minify: true, logLevel: 'warning' });
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(`${out}.${process.pid}.tmp`, result.outputFiles[0]!.contents);
-  fs.renameSync(`${out}.${process.pid}.tmp`, out);
-})();
+await ensureBundle();
 
 async function submit(page: Page, selector: string): Promise<void> {
   await Promise.all([page.waitForEvent('framenavigated'), page.click(selector)]);

@@ -34,16 +34,19 @@ export async function launchBrowser(): Promise<Browser> {
  * app hashes its assets when it is built.
  */
 export async function ensureBundle(): Promise<void> {
-  const source = path.join(appRoot, 'static/js/palabre.ts');
-  const out = path.join(appRoot, 'dist/static/palabre.js');
-  if (!fs.existsSync(source)) return;
-  if (fs.existsSync(out) && fs.statSync(out).mtimeMs >= fs.statSync(source).mtimeMs) return;
-  const result = await build({ entryPoints: [source], outfile: out, write: false, bundle: true, platform: 'browser', format: 'iife', target: ['es2020'], minify: true, logLevel: 'warning' });
-  // Test files run in parallel processes: write aside, then rename, so no app reads half a file.
-  const tmp = `${out}.${process.pid}.tmp`;
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(tmp, result.outputFiles[0]!.contents);
-  fs.renameSync(tmp, out);
+  // Every browser enhancement scripts/build.mjs bundles: the site's, and the collect map's.
+  for (const name of ['palabre', 'collect-map']) {
+    const source = path.join(appRoot, `static/js/${name}.ts`);
+    const out = path.join(appRoot, `dist/static/${name}.js`);
+    if (!fs.existsSync(source)) continue;
+    if (fs.existsSync(out) && fs.statSync(out).mtimeMs >= fs.statSync(source).mtimeMs) continue;
+    const result = await build({ entryPoints: [source], outfile: out, write: false, bundle: true, platform: 'browser', format: 'iife', target: ['es2020'], minify: true, logLevel: 'warning' });
+    // Test files run in parallel processes: write aside, then rename, so no app reads half a file.
+    const tmp = `${out}.${process.pid}.tmp`;
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(tmp, result.outputFiles[0]!.contents);
+    fs.renameSync(tmp, out);
+  }
 }
 
 export interface Tab {
