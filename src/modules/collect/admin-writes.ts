@@ -1,5 +1,5 @@
-// The administrator's writes on a collect step: the proposal form's configuration, categories
-// (name and colour, in order) and custom questions (the form engine's definitions, in order).
+// The administrator's writes on a collect step: the proposal form's configuration, categories and
+// statuses (name and colour, in order) and custom questions (the form engine's definitions, in order).
 import type { Db } from '../../db/open.ts';
 import { write } from '../../db/write.ts';
 import type { Definition } from '../../platform/questions/definition.ts';
@@ -14,20 +14,41 @@ export function saveFormConfig(db: Db, stepId: number, form: FormConfig): void {
   });
 }
 
-export function createCategory(db: Db, stepId: number, c: { name: string; colour: string }): number {
+/** Categories and statuses: the same columns (a name and a colour per step, in order). */
+export type LabelTable = 'collect_categories' | 'collect_statuses';
+type Label = { name: string; colour: string };
+
+export function createLabel(db: Db, table: LabelTable, stepId: number, l: Label): number {
+  const t = table as 'collect_categories'; // both tables have the same columns
   return write(db, (tx) => {
-    const last = tx.first(db.selectFrom('collect_categories').select((eb) => eb.fn.max('position').as('p')).where('step_id', '=', stepId));
-    return tx.run(db.insertInto('collect_categories').values({ step_id: stepId, name: c.name, colour: c.colour.toLowerCase(), position: Number(last?.p ?? 0) + 1 })).lastInsertRowid;
+    const last = tx.first(db.selectFrom(t).select((eb) => eb.fn.max('position').as('p')).where('step_id', '=', stepId));
+    return tx.run(db.insertInto(t).values({ step_id: stepId, name: l.name, colour: l.colour.toLowerCase(), position: Number(last?.p ?? 0) + 1 })).lastInsertRowid;
   });
 }
+export const createCategory = (db: Db, stepId: number, c: Label) => createLabel(db, 'collect_categories', stepId, c);
 
-export function updateCategory(db: Db, stepId: number, id: number, c: { name: string; colour: string }): void {
-  write(db, (tx) => tx.run(db.updateTable('collect_categories').set({ name: c.name, colour: c.colour.toLowerCase() }).where('id', '=', id).where('step_id', '=', stepId)));
+export function updateLabel(db: Db, table: LabelTable, stepId: number, id: number, l: Label): void {
+  const t = table as 'collect_categories';
+  write(db, (tx) => tx.run(db.updateTable(t).set({ name: l.name, colour: l.colour.toLowerCase() }).where('id', '=', id).where('step_id', '=', stepId)));
 }
 
-/** Proposals in it keep existing, without a category (the foreign key sets it to null). */
-export function deleteCategory(db: Db, stepId: number, id: number): void {
-  write(db, (tx) => tx.run(db.deleteFrom('collect_categories').where('id', '=', id).where('step_id', '=', stepId)));
+/** Proposals with it keep existing without it (the foreign key sets theirs to null). */
+export function deleteLabel(db: Db, table: LabelTable, stepId: number, id: number): void {
+  const t = table as 'collect_categories';
+  write(db, (tx) => tx.run(db.deleteFrom(t).where('id', '=', id).where('step_id', '=', stepId)));
+}
+
+/** Swaps the label with its neighbour; positions renumbered 1..n so equal ones cannot block a move. */
+export function moveLabel(db: Db, table: LabelTable, stepId: number, id: number, direction: 'up' | 'down'): void {
+  const t = table as 'collect_categories';
+  write(db, (tx) => {
+    const all = tx.all(db.selectFrom(t).select(['id']).where('step_id', '=', stepId).orderBy('position').orderBy('id'));
+    const i = all.findIndex((s) => s.id === id);
+    const j = direction === 'up' ? i - 1 : i + 1;
+    if (i < 0 || j < 0 || j >= all.length) return;
+    [all[i], all[j]] = [all[j]!, all[i]!];
+    all.forEach((s, k) => tx.run(db.updateTable(t).set({ position: k + 1 }).where('id', '=', s.id)));
+  });
 }
 
 export function createQuestion(db: Db, stepId: number, d: Definition): number {

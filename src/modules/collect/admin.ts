@@ -12,7 +12,7 @@ import type { FormValues } from '../../platform/questions/types.ts';
 import { loadCollect, type StepContext, type StepParams } from './guards.ts';
 import { ATTACHMENTS_HARD_MAX, FILE_MB_HARD_MAX, mediaValues, readMediaConfig } from './media-rules.ts';
 import { findCollect, listCategories, listQuestions } from './queries.ts';
-import { createCategory, deleteCategory, saveFormConfig, updateCategory } from './admin-writes.ts';
+import { createLabel, deleteLabel, saveFormConfig, updateLabel } from './admin-writes.ts';
 import { COST_LIMIT, FIELDS, HELP_MAX, MODES, NAME_MAX, QUESTION_KINDS, parseCost, parseMode, swatchColourOk, type FormConfig } from './rules.ts';
 
 type Values = Record<string, string>;
@@ -79,8 +79,8 @@ export async function postForm(request: FastifyRequest<{ Params: StepParams }>, 
   return reply.redirect(`/collect/${ctx.step.id}/admin`, 303);
 }
 
-/** A category's name and colour from a form: errors beside the fields. */
-function readCategory(body: unknown): { values: { name: string; colour: string }; errors: FormErrors } {
+/** A category's or a status's name and colour from a form: errors beside the fields. */
+export function readLabel(body: unknown): { values: { name: string; colour: string }; errors: FormErrors } {
   const values = { name: text(body, 'name'), colour: text(body, 'colour').toLowerCase() };
   const errors: FormErrors = {};
   checkText(errors, 'name', values.name, { required: true, max: NAME_MAX });
@@ -91,9 +91,9 @@ function readCategory(body: unknown): { values: { name: string; colour: string }
 
 export async function postCategory(request: FastifyRequest<{ Params: StepParams }>, reply: FastifyReply) {
   const ctx = loadCollect(request, request.params.stepId);
-  const category = readCategory(request.body);
+  const category = readLabel(request.body);
   if (hasErrors(category.errors)) return adminPage(request, reply, ctx, { category }, 422);
-  createCategory(request.server.db, ctx.step.id, category.values);
+  createLabel(request.server.db, 'collect_categories', ctx.step.id, category.values);
   setFlash(reply, 'collect.flash.category_saved');
   return reply.redirect(`/collect/${ctx.step.id}/admin#categories`, 303);
 }
@@ -117,16 +117,16 @@ export async function editCategory(request: FastifyRequest<{ Params: CategoryPar
 
 export async function saveCategory(request: FastifyRequest<{ Params: CategoryParams }>, reply: FastifyReply) {
   const { ctx, category } = loadCategory(request);
-  const form = readCategory(request.body);
+  const form = readLabel(request.body);
   if (hasErrors(form.errors)) return renderCategory(request, reply, ctx, category.id, form, 422);
-  updateCategory(request.server.db, ctx.step.id, category.id, form.values);
+  updateLabel(request.server.db, 'collect_categories', ctx.step.id, category.id, form.values);
   setFlash(reply, 'collect.flash.category_saved');
   return reply.redirect(`/collect/${ctx.step.id}/admin#categories`, 303);
 }
 
 export async function removeCategory(request: FastifyRequest<{ Params: CategoryParams }>, reply: FastifyReply) {
   const { ctx, category } = loadCategory(request);
-  deleteCategory(request.server.db, ctx.step.id, category.id);
+  deleteLabel(request.server.db, 'collect_categories', ctx.step.id, category.id);
   setFlash(reply, 'collect.flash.category_deleted');
   return reply.redirect(`/collect/${ctx.step.id}/admin#categories`, 303);
 }
