@@ -1,7 +1,8 @@
 // The analysis forms' posts: an analyst's opinion (assigned analysts only), and for the step's
 // decision makers (and administrators) a proposal's status, its decision with the public reason
-// (the official answer) and its analysts, picked by e-mail address. Gate, then input (400 for a
-// value no form sends, 422 with the page and its errors for what a person typed), then the write.
+// (the official answer) and its analysts, picked by e-mail address (a person newly named gets an
+// email). Gate, then input (400 for a value no form sends, 422 with the page and its errors for
+// what a person typed), then the write.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError, forbidden, notFound } from '../../platform/http.ts';
 import { setFlash } from '../../platform/flash.ts';
@@ -10,6 +11,7 @@ import { findUserByEmail } from '../../platform/users.ts';
 import type { Db } from '../../db/open.ts';
 import { loadDeciderProposal, loadProposalAnalysis, type AnalysisParams } from './analysis-guards.ts';
 import { analysisPage } from './analysis.ts';
+import { mailNamedAnalyst } from './analysis-emails.ts';
 import { assignAnalyst, decide, saveOpinion, setStatus, unassignAnalyst } from './analysis-writes.ts';
 import { COMMENT_MAX, REASON_MAX, decisionError, parseDecision, parseOpinion } from './analysis-rules.ts';
 import { COST_LIMIT, parseCost } from './rules.ts';
@@ -78,8 +80,11 @@ export async function postAnalyst(request: FastifyRequest<{ Params: AnalysisPara
   const errors: FormErrors = {};
   const userId = accountByEmail(request.server.db, errors, 'email', values.email);
   if (userId === null) return analysisPage(request, reply, a, { analyst: { values, errors } }, 422);
-  assignAnalyst(request.server.db, a.ctx.step.id, a.proposal.id, userId);
-  setFlash(reply, 'collect.flash.analyst_added');
+  const p = a.proposal;
+  const named = { stepId: a.ctx.step.id, proposalId: p.id, reference: p.reference, title: p.title, projectTitle: a.ctx.project.title, actorId: a.user.id };
+  let mailed = false;
+  const added = assignAnalyst(request.server.db, a.ctx.step.id, p.id, userId, (tx) => (mailed = mailNamedAnalyst(request.server, tx, userId, named)));
+  setFlash(reply, !added ? 'collect.flash.analyst_already' : mailed ? 'collect.flash.analyst_added' : 'collect.flash.analyst_added_no_mail');
   return reply.redirect(pageOf(a.ctx.step.id, a.proposal.id, '#analysts'), 303);
 }
 

@@ -3,7 +3,7 @@
 // the decision (the official answer: its first posting and a changed decision tell the author
 // and the followers) and a proposal's status (a change tells them too).
 import type { Db } from '../../db/open.ts';
-import { write } from '../../db/write.ts';
+import { write, type Tx } from '../../db/write.ts';
 import { contributionStatusChanged, officialAnswerPosted, type DecidedContribution } from '../../platform/notifications.ts';
 import { decisionTells } from './analysis-rules.ts';
 import type { Decision, Opinion } from './schema-analysis.ts';
@@ -17,9 +17,17 @@ export function removeDecider(db: Db, stepId: number, userId: number): void {
   write(db, (tx) => tx.run(db.deleteFrom('collect_deciders').where('step_id', '=', stepId).where('user_id', '=', userId)));
 }
 
-/** False when the person analyses this proposal already. */
-export function assignAnalyst(db: Db, stepId: number, proposalId: number, userId: number): boolean {
-  return write(db, (tx) => tx.run(db.insertInto('collect_analysts').values({ step_id: stepId, proposal_id: proposalId, user_id: userId }).onConflict((oc) => oc.doNothing())).changes > 0);
+/**
+ * False when the person analyses this proposal already. `onNamed` runs inside the transaction
+ * only when they were not (the route queues their email there): naming someone twice, even by
+ * two deciders at once, tells them once.
+ */
+export function assignAnalyst(db: Db, stepId: number, proposalId: number, userId: number, onNamed?: (tx: Tx) => void): boolean {
+  return write(db, (tx) => {
+    const named = tx.run(db.insertInto('collect_analysts').values({ step_id: stepId, proposal_id: proposalId, user_id: userId }).onConflict((oc) => oc.doNothing())).changes > 0;
+    if (named) onNamed?.(tx);
+    return named;
+  });
 }
 
 /** Their opinion, if they gave one, stays with the proposal for the record. */
