@@ -18,6 +18,7 @@ export interface FollowUpdate {
   title: string;
   body_md: string;
   published_at: string;
+  edited_at: string | null;
 }
 
 export interface FollowUp {
@@ -65,11 +66,18 @@ export function findFollowUp(db: Db, stepId: number, proposalId: number): Follow
   const updates = r.all(
     db
       .selectFrom('selection_updates')
-      .select(['id', 'title', 'body_md', 'published_at'])
+      .select(['id', 'title', 'body_md', 'published_at', 'edited_at'])
       .where('step_id', '=', stepId)
       .where('proposal_id', '=', proposalId)
       .orderBy('published_at', 'desc')
       .orderBy('id', 'desc'),
   );
   return { stepId, proposalId, progress: winner.progress, milestones, updates };
+}
+
+/** One news post of this winner, or undefined (another winner's, or removed). */
+export function findUpdate(db: Db, stepId: number, proposalId: number, id: number): FollowUpdate | undefined {
+  return readSync(db).first(
+    db.selectFrom('selection_updates').select(['id', 'title', 'body_md', 'published_at', 'edited_at']).where('id', '=', id).where('step_id', '=', stepId).where('proposal_id', '=', proposalId),
+  );
 }

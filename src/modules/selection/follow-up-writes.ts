@@ -1,6 +1,7 @@
 // Writes of a winner's follow-up, each in one synchronous transaction. Posting news or marking a
 // milestone done tells the proposal's author and followers (the platform's notifications: news on
-// its realisation), never the official who did it.
+// its realisation), never the official who did it. Milestones keep positions 0..n-1 per winner,
+// unique (a database index): every write that changes the order renumbers inside its transaction.
 import type { Db } from '../../db/open.ts';
 import { write, type Tx } from '../../db/write.ts';
 import { progressReported } from '../../platform/notifications.ts';
@@ -48,8 +49,44 @@ export function updateMilestone(db: Db, stepId: number, proposalId: number, mile
   );
 }
 
+/**
+ * Gives the winner's milestones the positions 0..n-1 in the order of `ids`. They first all move
+ * to negative places (their ids negated, distinct), so no step of the renumbering ever puts two
+ * of them on the same place and trips the unique index.
+ */
+function renumber(db: Db, tx: Tx, stepId: number, proposalId: number, ids: number[]): void {
+  tx.run(db.updateTable('selection_milestones').set((eb) => ({ position: eb.neg(eb.ref('id')) })).where('step_id', '=', stepId).where('proposal_id', '=', proposalId));
+  ids.forEach((id, position) => tx.run(db.updateTable('selection_milestones').set({ position }).where('id', '=', id)));
+}
+
+const orderedIds = (db: Db, tx: Tx, stepId: number, proposalId: number) =>
+  tx.all(db.selectFrom('selection_milestones').select('id').where('step_id', '=', stepId).where('proposal_id', '=', proposalId).orderBy('position').orderBy('id')).map((m) => m.id);
+
+/** Removes a milestone and closes the gap it leaves; false when it is not this winner's. */
 export function deleteMilestone(db: Db, stepId: number, proposalId: number, milestoneId: number): boolean {
-  return write(db, (tx) => tx.run(db.deleteFrom('selection_milestones').where('id', '=', milestoneId).where('step_id', '=', stepId).where('proposal_id', '=', proposalId)).changes > 0);
+  return write(db, (tx) => {
+    if (tx.run(db.deleteFrom('selection_milestones').where('id', '=', milestoneId).where('step_id', '=', stepId).where('proposal_id', '=', proposalId)).changes === 0) return false;
+    renumber(db, tx, stepId, proposalId, orderedIds(db, tx, stepId, proposalId));
+    return true;
+  });
+}
+
+/**
+ * Swaps a milestone with its neighbour above or below, read and written in one transaction so
+ * two administrators clicking at once each move it one place from what the other left. The
+ * first one up (or the last one down) stays where it is. False when it is not this winner's.
+ */
+export function moveMilestone(db: Db, stepId: number, proposalId: number, milestoneId: number, direction: 'up' | 'down'): boolean {
+  return write(db, (tx) => {
+    const ids = orderedIds(db, tx, stepId, proposalId);
+    const i = ids.indexOf(milestoneId);
+    if (i < 0) return false;
+    const j = direction === 'up' ? i - 1 : i + 1;
+    if (j < 0 || j >= ids.length) return true;
+    [ids[i], ids[j]] = [ids[j]!, ids[i]!];
+    renumber(db, tx, stepId, proposalId, ids);
+    return true;
+  });
 }
 
 export function postUpdate(db: Db, w: Winner, stepId: number, u: { title: string; body: string }, actorId: number, now = new Date().toISOString()): number {
@@ -58,6 +95,19 @@ export function postUpdate(db: Db, w: Winner, stepId: number, u: { title: string
     tell(db, tx, w, actorId, now);
     return id;
   });
+}
+
+/**
+ * Corrects a news post's title and text. Nobody is told: the followers had their email when it
+ * was posted, and an email per typo fixed would teach them to ignore the next ones; the page
+ * shows the post as edited. False when it is not this winner's.
+ */
+export function editUpdate(db: Db, stepId: number, proposalId: number, updateId: number, u: { title: string; body: string }, now = new Date().toISOString()): boolean {
+  return write(
+    db,
+    (tx) =>
+      tx.run(db.updateTable('selection_updates').set({ title: u.title, body_md: u.body, edited_at: now }).where('id', '=', updateId).where('step_id', '=', stepId).where('proposal_id', '=', proposalId)).changes > 0,
+  );
 }
 
 export function deleteUpdate(db: Db, stepId: number, proposalId: number, updateId: number): boolean {

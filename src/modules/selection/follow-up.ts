@@ -1,6 +1,8 @@
 // The follow-up of a winner, edited by administrators (checked by the route list) at
-// /selection/:stepId/proposals/:proposalId/follow-up: its progress, its realisation timeline and
-// its news. Only winners of published results have one: any other proposal is a 404 here.
+// /selection/:stepId/proposals/:proposalId/follow-up: its progress, its realisation timeline
+// (milestones added, marked done, moved up or down, removed) and its news posted. Only winners of
+// published results have one: any other proposal is a 404 here. A milestone's edit page is in
+// follow-up-milestone.ts; a news post's edit and removal pages in follow-up-update.ts.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { render } from '../../platform/render.ts';
 import { HttpError, notFound } from '../../platform/http.ts';
@@ -9,7 +11,7 @@ import { hasErrors, parseId, text, type FormErrors } from '../../platform/forms.
 import { loadSelection, type ProposalParams, type StepContext } from './guards.ts';
 import { findFollowUp, findWinner } from './follow-up-queries.ts';
 import { parseMilestone, parseProgress, parseUpdate, BODY_MAX, TITLE_MAX } from './follow-up-rules.ts';
-import { addMilestone, deleteMilestone, deleteUpdate, postUpdate, saveProgress, setMilestoneDone } from './follow-up-writes.ts';
+import { addMilestone, deleteMilestone, moveMilestone, postUpdate, saveProgress, setMilestoneDone } from './follow-up-writes.ts';
 
 type ItemParams = ProposalParams & { itemId: string };
 type Form = { values: Record<string, string>; errors: FormErrors };
@@ -20,7 +22,7 @@ interface Forms {
 }
 
 /** The step of the URL and its winner, or a 404. */
-function loadWinner(request: FastifyRequest<{ Params: ProposalParams }>) {
+export function loadWinner(request: FastifyRequest<{ Params: ProposalParams }>) {
   const ctx = loadSelection(request, request.params.stepId);
   const proposalId = parseId(request.params.proposalId);
   const winner = proposalId === null ? undefined : findWinner(request.server.db, ctx.step.id, proposalId);
@@ -92,17 +94,20 @@ export async function postMilestoneDelete(request: FastifyRequest<{ Params: Item
   return back(reply, ctx, winner.proposal_id, 'selection.follow_up.flash.milestone_deleted');
 }
 
+/** direction=up or direction=down: one place towards the start or the end of the timeline. */
+export async function postMilestoneMove(request: FastifyRequest<{ Params: ItemParams }>, reply: FastifyReply) {
+  const { ctx, winner } = loadWinner(request);
+  const id = parseId(request.params.itemId);
+  const direction = text(request.body, 'direction');
+  if (direction !== 'up' && direction !== 'down') throw new HttpError(400, 'selection.follow_up.error.bad_direction');
+  if (id === null || !moveMilestone(request.server.db, ctx.step.id, winner.proposal_id, id, direction)) throw notFound();
+  return back(reply, ctx, winner.proposal_id, 'selection.follow_up.flash.milestone_moved');
+}
+
 export async function postFollowUpdate(request: FastifyRequest<{ Params: ProposalParams }>, reply: FastifyReply) {
   const { ctx, winner } = loadWinner(request);
   const { values, errors } = parseUpdate(request.body);
   if (hasErrors(errors)) return page(request, reply, ctx, winner, { update: { values, errors } }, 422);
   postUpdate(request.server.db, winner, ctx.step.id, { title: values.update_title, body: values.body }, request.user!.id);
   return back(reply, ctx, winner.proposal_id, 'selection.follow_up.flash.update_posted');
-}
-
-export async function postUpdateDelete(request: FastifyRequest<{ Params: ItemParams }>, reply: FastifyReply) {
-  const { ctx, winner } = loadWinner(request);
-  const id = parseId(request.params.itemId);
-  if (id === null || !deleteUpdate(request.server.db, ctx.step.id, winner.proposal_id, id)) throw notFound();
-  return back(reply, ctx, winner.proposal_id, 'selection.follow_up.flash.update_deleted');
 }

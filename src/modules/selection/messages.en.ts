@@ -3,6 +3,7 @@ import type { fr } from './messages.fr.ts';
 import { enPages } from './messages-pages.en.ts';
 import { enVotes } from './messages-votes.en.ts';
 import { enResults } from './messages-results.en.ts';
+import { enFollowUp } from './messages-followup.en.ts';
 
 export const en: Record<keyof typeof fr, string> = {
   ...enPages,
@@ -24,4 +25,5 @@ export const en: Record<keyof typeof fr, string> = {
   'selection.notice.closed': 'Voting has ended.',
   ...enVotes,
   ...enResults,
+  ...enFollowUp,
 };

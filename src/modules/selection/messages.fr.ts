@@ -2,6 +2,7 @@
 import { frPages } from './messages-pages.fr.ts';
 import { frVotes } from './messages-votes.fr.ts';
 import { frResults } from './messages-results.fr.ts';
+import { frFollowUp } from './messages-followup.fr.ts';
 export const fr = {
   ...frPages,
   'selection.title': 'Vote sur les propositions',
@@ -22,4 +23,5 @@ export const fr = {
   'selection.notice.closed': 'Le vote est terminé.',
   ...frVotes,
   ...frResults,
+  ...frFollowUp,
 };

@@ -1,6 +1,7 @@
 // What the results' tables store about a person: the paper counts a staff member entered (the
-// log) and the follow-up news they wrote. Erasure keeps both: they are the municipality's record,
-// and the emptied account behind them no longer says who it was.
+// log), the publications and withdrawals of results they made (the results log, with a
+// withdrawal's reason) and the follow-up news they wrote. Erasure keeps them all: they are the
+// municipality's record, and the emptied account behind them no longer says who it was.
 import type { PersonalData } from '../../platform/module.ts';
 import { readSync } from '../../db/write.ts';
 import './schema-results.ts';
@@ -9,7 +10,7 @@ import './schema-results.ts';
 export function withResultsData(base: PersonalData): PersonalData {
   return {
     ...base,
-    tables: [...base.tables, 'selection_paper_entries', 'selection_updates'],
+    tables: [...base.tables, 'selection_paper_entries', 'selection_updates', 'selection_results_log'],
     export(db, userId) {
       const r = readSync(db);
       return {
@@ -21,7 +22,8 @@ export function withResultsData(base: PersonalData): PersonalData {
             .where('user_id', '=', userId)
             .orderBy('id'),
         ),
-        followUpUpdates: r.all(db.selectFrom('selection_updates').select(['step_id', 'proposal_id', 'title', 'body_md', 'published_at']).where('author_id', '=', userId).orderBy('id')),
+        resultsLog: r.all(db.selectFrom('selection_results_log').select(['step_id', 'action', 'reason', 'created_at']).where('user_id', '=', userId).orderBy('id')),
+        followUpUpdates: r.all(db.selectFrom('selection_updates').select(['step_id', 'proposal_id', 'title', 'body_md', 'published_at', 'edited_at']).where('author_id', '=', userId).orderBy('id')),
       };
     },
   };

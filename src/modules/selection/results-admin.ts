@@ -1,26 +1,31 @@
 // The results' administration page /selection/:stepId/results/admin (administrators, checked by
 // the route list): the number of winners per envelope, the paper counts of every proposal with
-// the log of their changes, the preview and the publication, the CSV export and the winners'
-// follow-up. Paper counts are taken while the vote is open or closed, never before it opens
-// (no ballot exists) nor after publication (the results are final).
+// the log of their changes, the preview and the publication (withdrawn with a reason when an
+// error is found, then corrected and published again, each kept in the results log), the CSV
+// export and the winners' follow-up. Paper counts are taken while the vote is open or closed,
+// never before it opens (no ballot exists) nor while the results are published.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { render } from '../../platform/render.ts';
 import { HttpError } from '../../platform/http.ts';
 import { setFlash } from '../../platform/flash.ts';
-import { hasErrors, text, type FormErrors } from '../../platform/forms.ts';
+import { checkText, hasErrors, raw, text, type FormErrors } from '../../platform/forms.ts';
 import type { Db } from '../../db/open.ts';
 import { readSync } from '../../db/write.ts';
 import { loadSelection, type StepContext, type StepParams } from './guards.ts';
-import { buildResults } from './results-queries.ts';
+import { buildResults, listResultsLog } from './results-queries.ts';
 import { resultsView } from './results.ts';
-import { AlreadyPublished, saveWinnersMax, savePaperCounts, type PaperCount } from './results-writes.ts';
+import { AlreadyPublished, saveWinnersMax, savePaperCounts, withdrawResults, type PaperCount } from './results-writes.ts';
 import { parseCount, PAPER_MAX, WINNERS_MAX } from './paper-rules.ts';
 
 type Values = Record<string, string>;
 interface Forms {
   winners?: { values: Values; errors: FormErrors };
   paper?: { values: Values; errors: FormErrors };
+  withdraw?: { values: Values; errors: FormErrors };
 }
+
+/** The longest reason for a withdrawal: a paragraph for the record. */
+export const WITHDRAW_REASON_MAX = 2000;
 
 /** The last changes of paper counts, newest first, with who made them. */
 export function listPaperEntries(db: Db, stepId: number, limit = 30) {
@@ -54,7 +59,9 @@ function adminPage(request: FastifyRequest, reply: FastifyReply, ctx: StepContex
       winners: forms.winners ?? { values: { winners_max: String(results.selection.winners_max) }, errors: {} },
       paper: forms.paper ?? { values: stored, errors: {} },
       entries: listPaperEntries(db, ctx.step.id),
-      limits: { paper: PAPER_MAX, winners: WINNERS_MAX },
+      withdraw: forms.withdraw ?? { values: {}, errors: {} },
+      log: listResultsLog(db, ctx.step.id),
+      limits: { paper: PAPER_MAX, winners: WINNERS_MAX, reason: WITHDRAW_REASON_MAX },
     },
     { status },
   );
@@ -115,5 +122,17 @@ export async function postPaperCounts(request: FastifyRequest<{ Params: StepPara
     throw error;
   }
   setFlash(reply, 'selection.results.flash.paper_saved');
+  return reply.redirect(`/selection/${ctx.step.id}/results/admin`, 303);
+}
+
+/** Withdraws published results; the reason, required, goes to the results log. */
+export async function postWithdraw(request: FastifyRequest<{ Params: StepParams }>, reply: FastifyReply) {
+  const ctx = loadSelection(request, request.params.stepId);
+  const values = { reason: raw(request.body, 'reason').trim() };
+  const errors: FormErrors = {};
+  checkText(errors, 'reason', values.reason, { required: true, max: WITHDRAW_REASON_MAX });
+  if (hasErrors(errors)) return adminPage(request, reply, ctx, { withdraw: { values, errors } }, 422);
+  if (!withdrawResults(request.server.db, ctx.step.id, request.user!.id, values.reason)) throw new HttpError(403, 'selection.results.refused.not_published');
+  setFlash(reply, 'selection.results.flash.withdrawn');
   return reply.redirect(`/selection/${ctx.step.id}/results/admin`, 303);
 }

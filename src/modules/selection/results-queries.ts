@@ -96,3 +96,22 @@ export function buildResults(db: Db, step: Pick<Step, 'id' | 'settings'>): StepR
     .sort((a, b) => (a.envelope === null ? -1 : b.envelope === null ? 1 : (a.name ?? '').localeCompare(b.name ?? '', 'fr')));
   return { settings, selection, envelopes };
 }
+
+/** The results log of a step, newest first, with who did it (null once the account is erased). */
+export function listResultsLog(db: Db, stepId: number, limit = 20) {
+  return readSync(db).all(
+    db
+      .selectFrom('selection_results_log as l')
+      .leftJoin('users as u', 'u.id', 'l.user_id')
+      .select(['l.id', 'l.action', 'l.reason', 'l.created_at', 'u.display_name', 'u.deleted_at'])
+      .where('l.step_id', '=', stepId)
+      .orderBy('l.id', 'desc')
+      .limit(limit),
+  );
+}
+
+/** When the results were last withdrawn, if the last thing that happened to them is a withdrawal. */
+export function findWithdrawal(db: Db, stepId: number): string | null {
+  const last = readSync(db).first(db.selectFrom('selection_results_log').select(['action', 'created_at']).where('step_id', '=', stepId).orderBy('id', 'desc').limit(1));
+  return last?.action === 'withdrawn' ? last.created_at : null;
+}

@@ -1,5 +1,6 @@
-// Writes of the results: the number of winners, the paper counts (with their log) and the
-// publication (date, winner flags and the announcement, in one transaction). Each runs in one
+// Writes of the results: the number of winners, the paper counts (with their log), the
+// publication (date, winner flags, the announcement and a line in the results log, in one
+// transaction) and its withdrawal (with its reason in the results log). Each runs in one
 // synchronous transaction and reads the state it depends on inside it.
 import type { Db } from '../../db/open.ts';
 import { write, type Tx } from '../../db/write.ts';
@@ -64,7 +65,7 @@ export function savePaperCounts(db: Db, stepId: number, userId: number, counts: 
  * cleared, the date set, and the step's followers and the project's participants told (once per
  * step). Returns false when they were published already.
  */
-export function publishResults(db: Db, step: Pick<Step, 'id' | 'settings'>, now = new Date().toISOString()): boolean {
+export function publishResults(db: Db, step: Pick<Step, 'id' | 'settings'>, userId: number | null = null, now = new Date().toISOString()): boolean {
   return write(db, (tx) => {
     if (published(db, tx, step.id)) return false;
     ensureSelectionStep(db, tx, step.id);
@@ -73,7 +74,30 @@ export function publishResults(db: Db, step: Pick<Step, 'id' | 'settings'>, now 
     tx.run(db.updateTable('selection_proposals').set({ winner: 0 }).where('step_id', '=', step.id));
     if (winners.length) tx.run(db.updateTable('selection_proposals').set({ winner: 1 }).where('step_id', '=', step.id).where('proposal_id', 'in', winners));
     tx.run(db.updateTable('selection_steps').set({ results_published_at: now }).where('step_id', '=', step.id));
+    tx.run(db.insertInto('selection_results_log').values({ step_id: step.id, action: 'published', reason: null, user_id: userId, created_at: now }));
     announceResults(db, tx, step.id, now);
+    return true;
+  });
+}
+
+/**
+ * Withdraws published results (an error found in the paper ballots): the public no longer sees
+ * them, the winners are no longer flagged (their follow-up is hidden, kept for a new
+ * publication), paper counts and the number of winners can be corrected, and the reason goes
+ * to the results log. False when they were not published (nothing written).
+ *
+ * The next publication tells the step's followers and the project's participants again: the
+ * results they were told about changed, and some may have passed on winners that were wrong.
+ * The platform announces results once per step (steps.results_announced_at), so the withdrawal
+ * clears that mark; a publication withdrawn is the one case where a second announcement is news.
+ */
+export function withdrawResults(db: Db, stepId: number, userId: number, reason: string, now = new Date().toISOString()): boolean {
+  return write(db, (tx) => {
+    if (!published(db, tx, stepId)) return false;
+    tx.run(db.updateTable('selection_steps').set({ results_published_at: null }).where('step_id', '=', stepId));
+    tx.run(db.updateTable('selection_proposals').set({ winner: 0 }).where('step_id', '=', stepId));
+    tx.run(db.insertInto('selection_results_log').values({ step_id: stepId, action: 'withdrawn', reason, user_id: userId, created_at: now }));
+    tx.run(db.updateTable('steps').set({ results_announced_at: null }).where('id', '=', stepId));
     return true;
   });
 }

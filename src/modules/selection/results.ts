@@ -1,13 +1,14 @@
 // The results page /selection/:stepId/results: per envelope, the ranking with digital and paper
 // votes (and points when ranked), costs, the winners and the ones skipped because they did not
 // fit. The public sees it once the administrator has published the results; administrators see
-// it at any time, as a preview under a banner, with the winners the rules would name now.
+// it at any time, as a preview under a banner, with the winners the rules would name now. Results
+// withdrawn after their publication read as not published, saying they were withdrawn.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { render } from '../../platform/render.ts';
 import { HttpError } from '../../platform/http.ts';
 import { setFlash } from '../../platform/flash.ts';
 import { loadSelection, type StepParams } from './guards.ts';
-import { buildResults, type StepResults } from './results-queries.ts';
+import { buildResults, findWithdrawal, type StepResults } from './results-queries.ts';
 import { publishResults } from './results-writes.ts';
 
 /** What views/selection/results.eta shows of one envelope (and the admin page's preview). */
@@ -45,14 +46,16 @@ export async function showResults(request: FastifyRequest<{ Params: StepParams }
     isAdmin,
     // Before publication only administrators see the numbers.
     results: view.published || isAdmin ? view : null,
+    // Withdrawn results: the page says so (not why: the reason is the administrators' record).
+    withdrawnAt: view.published ? null : findWithdrawal(request.server.db, ctx.step.id),
   });
 }
 
-/** The administrator publishes the results of a closed vote, once. */
+/** The administrator publishes the results of a closed vote (again after a withdrawal). */
 export async function postPublish(request: FastifyRequest<{ Params: StepParams }>, reply: FastifyReply) {
   const ctx = loadSelection(request, request.params.stepId);
   if (ctx.state !== 'closed') throw new HttpError(403, 'selection.results.refused.not_closed');
-  if (!publishResults(request.server.db, ctx.step)) throw new HttpError(403, 'selection.results.refused.published');
+  if (!publishResults(request.server.db, ctx.step, request.user!.id)) throw new HttpError(403, 'selection.results.refused.published');
   setFlash(reply, 'selection.results.flash.published');
   return reply.redirect(`/selection/${ctx.step.id}/results`, 303);
 }

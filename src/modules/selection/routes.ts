@@ -10,10 +10,11 @@ import { postVote, deleteVote, postMove, postDistrict, postValidate } from './vo
 import { getBallot } from './ballot-page.ts';
 import { showResults, postPublish } from './results.ts';
 import { adminHome, postImport, postRemove, postEnvelopes, postCountsDate } from './admin.ts';
-import { showResultsAdmin, postWinnersMax, postPaperCounts } from './results-admin.ts';
+import { showResultsAdmin, postWinnersMax, postPaperCounts, postWithdraw } from './results-admin.ts';
 import { exportResultsCsv } from './export.ts';
-import { showFollowUpAdmin, postProgress, postMilestone, postMilestoneDone, postMilestoneDelete, postFollowUpdate, postUpdateDelete } from './follow-up.ts';
+import { showFollowUpAdmin, postProgress, postMilestone, postMilestoneDone, postMilestoneMove, postMilestoneDelete, postFollowUpdate } from './follow-up.ts';
 import { showMilestoneEdit, postMilestoneEdit } from './follow-up-milestone.ts';
+import { showUpdateEdit, postUpdateEdit, showUpdateDelete, postUpdateDelete } from './follow-up-update.ts';
 
 /** Anonymous visitors get these pages from the page cache; `query` names what the page reads. */
 const cached = (query: string[] = []) => ({ config: { pageCache: { query } } });
@@ -42,21 +43,26 @@ export const routes: FastifyPluginAsync = async (app) => {
     admin.post('/:stepId/admin/proposals/:proposalId/remove', postRemove);
     admin.post('/:stepId/admin/envelopes', postEnvelopes);
     admin.post('/:stepId/admin/counts', postCountsDate);
-    // The results: paper ballots, the number of winners, publication, the export.
+    // The results: paper ballots, the number of winners, publication (and its withdrawal), the export.
     admin.get('/:stepId/results/admin', showResultsAdmin);
     admin.post('/:stepId/results/winners', postWinnersMax);
     admin.post('/:stepId/results/paper', postPaperCounts);
     admin.post('/:stepId/results/publish', postPublish);
+    admin.post('/:stepId/results/withdraw', postWithdraw);
     admin.get('/:stepId/results.csv', exportResultsCsv);
-    // A winner's follow-up: progress, milestones, news.
+    // A winner's follow-up: progress, milestones (ordered), news (edited, removed after a question).
     admin.get(followUp, showFollowUpAdmin);
     admin.post(`${followUp}/progress`, postProgress);
     admin.post(`${followUp}/milestones`, postMilestone);
     admin.get(`${followUp}/milestones/:itemId`, showMilestoneEdit);
     admin.post(`${followUp}/milestones/:itemId`, postMilestoneEdit);
     admin.post(`${followUp}/milestones/:itemId/done`, postMilestoneDone);
+    admin.post(`${followUp}/milestones/:itemId/move`, postMilestoneMove);
     admin.post(`${followUp}/milestones/:itemId/delete`, postMilestoneDelete);
     admin.post(`${followUp}/updates`, postFollowUpdate);
+    admin.get(`${followUp}/updates/:itemId`, showUpdateEdit);
+    admin.post(`${followUp}/updates/:itemId`, postUpdateEdit);
+    admin.get(`${followUp}/updates/:itemId/delete`, showUpdateDelete);
     admin.post(`${followUp}/updates/:itemId/delete`, postUpdateDelete);
   });
 };

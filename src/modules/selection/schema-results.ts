@@ -1,5 +1,5 @@
-// The selection step's results and follow-up tables (migration 0021), and the two columns that
-// migration adds to the skeleton's tables, merged into their types and into the platform's Schema.
+// The selection step's results and follow-up tables (migrations 0021 and 0023), and the two
+// columns 0021 adds to the skeleton's tables, merged into their types and into the platform's Schema.
 import type { Generated } from 'kysely';
 
 declare module './schema.ts' {
@@ -26,7 +26,18 @@ export interface SelectionPaperEntriesTable {
   created_at: string;
 }
 
-/** A step of a winner's realisation; dates are YYYY-MM-DD. */
+/** A publication or a withdrawal of a step's results, by whom (null once the account is erased). */
+export interface SelectionResultsLogTable {
+  id: Generated<number>;
+  step_id: number;
+  action: 'published' | 'withdrawn';
+  /** Why the results were withdrawn; null for a publication. */
+  reason: string | null;
+  user_id: number | null;
+  created_at: string;
+}
+
+/** A step of a winner's realisation; dates are YYYY-MM-DD; `position` is 0..n-1 per winner, unique. */
 export interface SelectionMilestonesTable {
   id: Generated<number>;
   step_id: number;
@@ -48,6 +59,8 @@ export interface SelectionUpdatesTable {
   body_md: string;
   author_id: number | null;
   published_at: string;
+  /** Last corrected (migration 0023); null when never edited. */
+  edited_at: string | null;
 }
 
 declare module '../../db/schema.ts' {
@@ -55,5 +68,6 @@ declare module '../../db/schema.ts' {
     selection_paper_entries: SelectionPaperEntriesTable;
     selection_milestones: SelectionMilestonesTable;
     selection_updates: SelectionUpdatesTable;
+    selection_results_log: SelectionResultsLogTable;
   }
 }
