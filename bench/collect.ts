@@ -7,6 +7,7 @@ import type { Db } from '../src/db/open.ts';
 import type { BenchFile } from './scenario.ts';
 import { newToken, randomString } from '../src/platform/secrets.ts';
 import { csrfToken } from '../src/platform/csrf.ts';
+import { newShuffleKey } from '../src/modules/collect/rules.ts';
 
 const SIZES = { proposals: 50_000, categories: 12, districts: 8 };
 const WORDS = {
@@ -31,6 +32,8 @@ function rng(seed: number) {
 function seedCollect(db: Db, users: number): CollectSeed {
   const sqlite = db.sqlite;
   const random = rng(11);
+  // The proposals' places in the stored random order, from their own generator so the rest of the data stays as it was.
+  const shuffle = rng(12);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const now = Date.now();
   const iso = (msAgo: number) => new Date(now - msAgo).toISOString();
@@ -56,7 +59,7 @@ function seedCollect(db: Db, users: number): CollectSeed {
     // Proposals in posting order (ids grow with time); the FTS trigger indexes each insert.
     const insertContribution = sqlite.prepare(`insert into contributions (step_id, author_id, parent_id, kind, status, title, body_md, created_at, comments_count) values (?, ?, null, 'proposal', 'published', ?, ?, ?, ?)`);
     const insertProposal = sqlite.prepare(
-      `insert into collect_proposals (contribution_id, step_id, author_id, reference, summary, category_id, district_id, address, cost, cost_missing, published, answers, comments_count) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, '{}', ?)`,
+      `insert into collect_proposals (contribution_id, step_id, author_id, reference, summary, category_id, district_id, address, cost, cost_missing, published, answers, comments_count, shuffle) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, '{}', ?, ?)`,
     );
     const authors = new Set<number>();
     let proposalId = 0;
@@ -69,7 +72,7 @@ function seedCollect(db: Db, users: number): CollectSeed {
       const cost = random() < 0.1 ? null : 500 + Math.floor(random() ** 2 * 400) * 1000;
       const comments = Math.floor(random() ** 4 * 40);
       proposalId = Number(insertContribution.run(stepId, author, title, body, iso((SIZES.proposals - i) * 60_000), comments).lastInsertRowid);
-      insertProposal.run(proposalId, stepId, author, i + 1, summary, pick(categories), pick(districts), `${1 + Math.floor(random() * 90)} rue de la République`, cost, cost === null ? 1 : 0, comments);
+      insertProposal.run(proposalId, stepId, author, i + 1, summary, pick(categories), pick(districts), `${1 + Math.floor(random() * 90)} rue de la République`, cost, cost === null ? 1 : 0, comments, newShuffleKey(shuffle));
     }
     sqlite.prepare(`insert into collect_steps (step_id, form, next_reference, proposals_count) values (?, ?, ?, ?)`).run(stepId, JSON.stringify(form), SIZES.proposals + 1, SIZES.proposals);
     const addParticipant = sqlite.prepare(`insert or ignore into project_participants (project_id, user_id) values (?, ?)`);

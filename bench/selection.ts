@@ -8,6 +8,7 @@ import type { Db } from '../src/db/open.ts';
 import type { BenchFile, RunContext } from './scenario.ts';
 import { newToken, randomString } from '../src/platform/secrets.ts';
 import { csrfToken } from '../src/platform/csrf.ts';
+import { newShuffleKey } from '../src/modules/collect/rules.ts';
 
 const SIZES = { proposals: 50_000, categories: 12, districts: 8, people: 200_000, votes: 1_000_000, fresh: 10_000 };
 const BUDGET = 1_500_000;
@@ -42,6 +43,8 @@ function seedSelection(db: Db): SelectionSeed {
   const started = Date.now();
   const sqlite = db.sqlite;
   const random = rng(23);
+  // The proposals' places in the stored random order, from their own generator so the rest of the data stays as it was.
+  const shuffle = rng(24);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const now = Date.now();
   const iso = (msAgo: number) => new Date(now - msAgo).toISOString();
@@ -65,7 +68,7 @@ function seedSelection(db: Db): SelectionSeed {
     });
     const insertContribution = sqlite.prepare(`insert into contributions (step_id, author_id, parent_id, kind, status, title, body_md, created_at, comments_count) values (?, ?, null, 'proposal', 'published', ?, ?, ?, ?)`);
     const insertProposal = sqlite.prepare(
-      `insert into collect_proposals (contribution_id, step_id, author_id, reference, summary, category_id, district_id, address, cost, cost_missing, published, answers, comments_count) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, '{}', ?)`,
+      `insert into collect_proposals (contribution_id, step_id, author_id, reference, summary, category_id, district_id, address, cost, cost_missing, published, answers, comments_count, shuffle) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, '{}', ?, ?)`,
     );
     const proposals: { id: number; cost: number; district: number }[] = [];
     for (let i = 0; i < SIZES.proposals; i++) {
@@ -77,7 +80,7 @@ function seedSelection(db: Db): SelectionSeed {
       const comments = Math.floor(random() ** 4 * 40);
       const district = pick(districts);
       const id = Number(insertContribution.run(collectStepId, author, title, body, iso((SIZES.proposals - i) * 60_000 + 40 * day), comments).lastInsertRowid);
-      insertProposal.run(id, collectStepId, author, i + 1, summary, pick(categories), district, `${1 + Math.floor(random() * 90)} rue de la République`, cost, comments);
+      insertProposal.run(id, collectStepId, author, i + 1, summary, pick(categories), district, `${1 + Math.floor(random() * 90)} rue de la République`, cost, comments, newShuffleKey(shuffle));
       proposals.push({ id, cost, district });
     }
     sqlite.prepare(`insert into collect_steps (step_id, form, next_reference, proposals_count) values (?, '{}', ?, ?)`).run(collectStepId, SIZES.proposals + 1, SIZES.proposals);

@@ -22,6 +22,7 @@ import * as m0018 from './0018_collect_analysis.ts';
 import * as m0019 from './0019_selection.ts';
 import * as m0020 from './0020_collect_media.ts';
 import * as m0021 from './0021_selection_results.ts';
+import * as m0022 from './0022_proposal_shuffle.ts';
 import * as m0023 from './0023_selection_results_log.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -46,5 +47,6 @@ export const migrations: Record<string, Migration> = {
   '0019_selection': m0019,
   '0020_collect_media': m0020,
   '0021_selection_results': m0021,
+  '0022_proposal_shuffle': m0022,
   '0023_selection_results_log': m0023,
 };

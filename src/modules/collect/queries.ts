@@ -2,15 +2,16 @@
 // project's districts; one page of proposals (filters, sorts, full-text search; one row more
 // than a page, no COUNT), one proposal, and similar proposals (drafts: draft-queries.ts). Hot
 // reads are compiled once per shape (db/compiled.ts).
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/open.ts';
+import type { Schema } from '../../db/schema.ts';
 import { readSync } from '../../db/write.ts';
 import { compiledQuery } from '../../db/compiled.ts';
 import type { ContributionStatus } from '../../db/schema.ts';
 import { editedByModeration } from '../../platform/moderation-log.ts';
 import type { Answers, Question } from '../../platform/questions/types.ts';
 import { questionFromRow, type StoredQuestion } from '../../platform/questions/storage.ts';
-import { formConfig, randomKey, PAGE_SIZE, SIMILAR_MAX, type FormConfig, type Sort } from './rules.ts';
+import { formConfig, PAGE_SIZE, SIMILAR_MAX, type FormConfig, type Sort } from './rules.ts';
 
 export interface Label {
   id: number;
@@ -61,14 +62,6 @@ const questionsQuery = compiledQuery<{ stepId: number }, StoredQuestion>((db, p)
 );
 // ---- The list ----
 
-const registered = new WeakSet<object>();
-/** The random order's key as an SQL function, once per connection (deterministic: same seed, same order). */
-function registerRandomKey(db: Db): void {
-  if (registered.has(db.sqlite)) return;
-  db.sqlite.function('collect_random_key', { deterministic: true }, (id, seed) => randomKey(Number(id), Number(seed)));
-  registered.add(db.sqlite);
-}
-
 export interface Filters {
   categoryId: number | null;
   districtId: number | null;
@@ -99,11 +92,10 @@ export interface Card {
 type ListValues = { stepId: number; categoryId: number | null; districtId: number | null; statusId: number | null; match: string | null; seed: number; offset: number };
 
 /**
- * One page of published proposals and whether a next one exists. Each sort walks its index of
- * migration 0016 (the random one sorts the step's rows by the visitor's key); filters narrow it.
+ * One page of published proposals and whether a next one exists. Each sort walks its index
+ * (migration 0016; random: 0022, from the visitor's seed onwards); filters narrow it.
  */
 export function listProposals(db: Db, o: Filters & { stepId: number; sort: Sort; page: number; seed: number }): { cards: Card[]; hasNext: boolean } {
-  if (o.sort === 'random') registerRandomKey(db);
   const shape = `${o.sort}:${o.categoryId ? 'c' : ''}${o.districtId ? 'd' : ''}${o.statusId ? 's' : ''}${o.match ? 'q' : ''}`;
   const values: ListValues = { stepId: o.stepId, categoryId: o.categoryId, districtId: o.districtId, statusId: o.statusId, match: o.match, seed: o.seed, offset: (o.page - 1) * PAGE_SIZE };
   const rows = readSync(db).all(listQuery(db, shape, values));
@@ -132,18 +124,45 @@ const listQuery = compiledQuery<ListValues, Card>((db, p, shape) => {
   // The shape is "<sort>:<filters given>", e.g. "newest:cq".
   const [sort, flags = ''] = shape.split(':') as [Sort, string?];
   const has = (flag: string) => flags.includes(flag);
-  let ids = db.selectFrom('collect_proposals as p').select('p.contribution_id').where('p.step_id', '=', p.stepId).where('p.published', '=', 1);
-  if (has('c')) ids = ids.where('p.category_id', '=', p.categoryId);
-  if (has('d')) ids = ids.where('p.district_id', '=', p.districtId);
-  if (has('s')) ids = ids.where('p.status_id', '=', p.statusId);
-  // Raw SQL: Kysely has no FTS5 MATCH; the index's rowids are the proposals' ids.
-  if (has('q')) ids = ids.where('p.contribution_id', 'in', sql<number>`(select rowid from collect_fts where collect_fts match ${p.match})`);
+  const ids = () => {
+    let q = db.selectFrom('collect_proposals as p').select('p.contribution_id').where('p.step_id', '=', p.stepId).where('p.published', '=', 1);
+    if (has('c')) q = q.where('p.category_id', '=', p.categoryId);
+    if (has('d')) q = q.where('p.district_id', '=', p.districtId);
+    if (has('s')) q = q.where('p.status_id', '=', p.statusId);
+    // Raw SQL: Kysely has no FTS5 MATCH; the index's rowids are the proposals' ids.
+    if (has('q')) q = q.where('p.contribution_id', 'in', sql<number>`(select rowid from collect_fts where collect_fts match ${p.match})`);
+    return q;
+  };
+  if (sort === 'random') return sorted(cardsFrom(db).where('p.contribution_id', 'in', rotatedPage(db, ids, p)), sort, p.seed);
   // A literal limit: with a bound one SQLite cannot keep only the top rows.
-  const page = sorted(ids, sort, p.seed).limit(sql.lit(PAGE_SIZE + 1)).offset(p.offset);
+  const page = sorted(ids(), sort, p.seed).limit(sql.lit(PAGE_SIZE + 1)).offset(p.offset);
   return sorted(cardsFrom(db).where('p.contribution_id', 'in', page), sort, p.seed);
 });
 
-/** Orders a query on `p` by a sort; each but random walks its index of migration 0016. */
+type Ids = () => SelectQueryBuilder<Schema & { p: Schema['collect_proposals'] }, 'p', { contribution_id: number }>;
+
+/**
+ * The page of the random order: the stored order (index collect_proposals_shuffle) read from the
+ * visitor's seed to its end, then from its start up to the seed, so every proposal comes exactly
+ * once and another seed starts elsewhere. Two walks of the index, one per side of the seed:
+ * each is a subquery ordered as the index with a limit (enough rows for the page at its offset),
+ * which keeps SQLite from flattening it, and SQLite runs a UNION ALL without ORDER BY one arm
+ * after the other, so the compound's offset counts places in the visitor's order. An ORDER BY
+ * on the compound would sort both sides whole (list-random.test.ts pins the order). A page number
+ * rather than a keyset, so the list's addresses stay those of every other sort.
+ */
+function rotatedPage(db: Db, ids: Ids, p: ListValues) {
+  // Bound here: a walk in index order stops after its limit whatever it is.
+  const walk = (op: '>=' | '<') => ids().where('p.shuffle', op, p.seed).orderBy('p.shuffle').orderBy('p.contribution_id').limit(sql<number>`${sql.lit(PAGE_SIZE + 1)} + ${p.offset}`);
+  return db
+    .selectFrom(walk('>=').as('after'))
+    .select('after.contribution_id')
+    .unionAll(db.selectFrom(walk('<').as('before')).select('before.contribution_id'))
+    .limit(sql.lit(PAGE_SIZE + 1))
+    .offset(p.offset);
+}
+
+/** Orders a query on `p` by a sort, as its index (migrations 0016, 0022) holds it. */
 function sorted<Q extends { orderBy: (...args: any[]) => Q }>(q: Q, sort: Sort, seed: number): Q {
   switch (sort) {
     case 'newest': return q.orderBy('p.contribution_id', 'desc');
@@ -151,8 +170,8 @@ function sorted<Q extends { orderBy: (...args: any[]) => Q }>(q: Q, sort: Sort, 
     case 'comments': return q.orderBy('p.comments_count', 'desc').orderBy('p.contribution_id', 'desc');
     case 'cheapest': return q.orderBy('p.cost_missing', 'asc').orderBy('p.cost', 'asc').orderBy('p.contribution_id', 'asc');
     case 'expensive': return q.orderBy('p.cost', 'desc').orderBy('p.contribution_id', 'desc');
-    // Raw SQL: SQLite has no seeded random(); the key is rules.randomKey (registerRandomKey).
-    case 'random': return q.orderBy(sql`collect_random_key(p.contribution_id, ${seed})`).orderBy('p.contribution_id');
+    // Raw SQL: the rows from the seed onwards (false, 0) before those under it (rotatedPage).
+    case 'random': return q.orderBy(sql`p.shuffle < ${seed}`).orderBy('p.shuffle').orderBy('p.contribution_id');
   }
 }
 

@@ -114,7 +114,12 @@ export function parseFilterId(value: unknown): number | null {
   return typeof value === 'string' && /^[1-9]\d{0,9}$/.test(value) ? Number(value) : null;
 }
 
-/** Seed of the random sort: kept in a session cookie so the order is stable during a visit. */
+/**
+ * The random sort: every proposal draws a key once, at creation (newShuffleKey, stored in
+ * collect_proposals.shuffle and indexed), and a visitor's seed, kept in a session cookie, is
+ * where that visitor starts reading the one order (queries.ts), so the list stays stable during
+ * a visit and different visitors see different proposals first. Seeds and keys share a range.
+ */
 export const SEED_MODULUS = 2147483647;
 export function parseSeed(value: unknown): number | null {
   const n = typeof value === 'string' && /^\d{1,10}$/.test(value) ? Number(value) : 0;
@@ -123,13 +128,9 @@ export function parseSeed(value: unknown): number | null {
 export function newSeed(random = Math.random): number {
   return 1 + Math.floor(random() * (SEED_MODULUS - 2));
 }
-
-/** The random sort key of a proposal for a seed: a 32-bit hash (MurmurHash3's finaliser) of id and seed. */
-export function randomKey(id: number, seed: number): number {
-  let h = (Math.imul(id, 0x9e3779b1) ^ seed) >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+/** A proposal's key in the stored random order: in [1, SEED_MODULUS - 1), 0 being "not drawn" (migration 0022). */
+export function newShuffleKey(random = Math.random): number {
+  return 1 + Math.floor(random() * (SEED_MODULUS - 2));
 }
 
 // ---- Full-text search ----

@@ -52,6 +52,8 @@ export interface CollectProposalsTable {
   answers: Generated<string>;
   comments_count: Generated<number>;
   followers_count: Generated<number>;
+  /** The proposal's place in the one stored random order (migration 0022), drawn at creation. */
+  shuffle: Generated<number>;
 }
 
 export interface CollectDraftsTable {

@@ -12,6 +12,7 @@ import type { ContributionStatus } from '../../db/schema.ts';
 import type { FormValues } from '../../platform/questions/types.ts';
 import type { ProposalInput } from './proposal-input.ts';
 import { applyMedia, type MediaChange } from './media-writes.ts';
+import { newShuffleKey } from './rules.ts';
 
 type StepRef = Pick<Step, 'id' | 'project_id'>;
 type ProposalStepRef = Pick<Step, 'id' | 'project_id' | 'premoderation'>;
@@ -46,7 +47,8 @@ export function createProposal(db: Db, step: ProposalStepRef, userId: number, in
     const reference = tx.first(db.updateTable('collect_steps').set((eb) => ({ next_reference: eb('next_reference', '+', 1) })).where('step_id', '=', step.id).returning('next_reference'))!.next_reference - 1;
     const id = tx.run(db.insertInto('contributions').values({ step_id: step.id, author_id: userId, parent_id: null, kind: 'proposal', status, title: input.title, body_md: input.body, created_at: now })).lastInsertRowid;
     const published = status === 'published' ? 1 : 0;
-    tx.run(db.insertInto('collect_proposals').values({ contribution_id: id, step_id: step.id, author_id: userId, reference, published, ...fieldsOf(input) }));
+    // Its place in the stored random order, drawn once (rules.newShuffleKey).
+    tx.run(db.insertInto('collect_proposals').values({ contribution_id: id, step_id: step.id, author_id: userId, reference, published, shuffle: newShuffleKey(), ...fieldsOf(input) }));
     if (o.media) applyMedia(db, tx, id, userId, o.media, now);
     if (published) tx.run(db.updateTable('collect_steps').set((eb) => ({ proposals_count: eb('proposals_count', '+', 1) })).where('step_id', '=', step.id));
     recordParticipation(db, tx, step, userId, { contributions: published });

@@ -55,7 +55,10 @@ export function parseWords(value: unknown): string {
 
 // ---- The visitor's random order ----
 
-/** A prime just under 2^31: keys stay below it, so SQLite's 64-bit products never overflow. */
+/**
+ * Seeds and the proposals' stored keys (collect_proposals.shuffle, copied to the vote) share the
+ * range [1, SEED_MODULUS - 1): a visitor's seed is where they start reading the one stored order.
+ */
 export const SEED_MODULUS = 2147483647;
 
 /** The seed of the random order, kept in a session cookie so the order is stable during a visit. */
@@ -66,29 +69,6 @@ export function parseSeed(value: unknown): number | null {
 
 export function newSeed(random = Math.random): number {
   return 1 + Math.floor(random() * (SEED_MODULUS - 2));
-}
-
-/**
- * The three whole numbers the SQL of the random order takes from a seed: a multiplier (never 0,
- * so the map id → key is one to one for ids below the modulus), an offset and a mask. Each
- * visitor gets another permutation, not a rotation of one shared order.
- */
-export function shuffleParams(seed: number): { mul: number; add: number; mask: number } {
-  const mul = 1 + (Math.imul(seed, 48271) >>> 0) % (SEED_MODULUS - 1);
-  const add = (Math.imul(seed ^ 0x5bd1e995, 16807) >>> 0) % SEED_MODULUS;
-  const mask = (Math.imul(seed, 0x9e3779b1) >>> 0) & 0x3fffffff;
-  return { mul, add, mask };
-}
-
-/**
- * The random sort key of a proposal, as the list's SQL computes it (queries.ts): an affine map
- * modulo a prime, a xor with the mask, then a multiplication modulo the prime. Written in plain
- * integer arithmetic so SQLite computes it without calling back into JavaScript for every row.
- */
-export function shuffleKey(id: number, p: { mul: number; add: number; mask: number }): number {
-  const a = Number((BigInt(id) * BigInt(p.mul) + BigInt(p.add)) % BigInt(SEED_MODULUS));
-  const x = (a | p.mask) - (a & p.mask);
-  return (x * 48271) % SEED_MODULUS;
 }
 
 // ---- Full-text search ----

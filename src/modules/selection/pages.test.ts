@@ -270,8 +270,16 @@ test('a vote refused without JavaScript comes back to the list it came from, fil
   assert.match(page.body, /role="alert"/);
 });
 
-test('sorted by supports, newest or oldest, a page is picked on an index without sorting, and only its rows are joined', async () => {
-  const INDEX: Record<string, RegExp> = { supports: /selection_proposals_supports/, newest: /sqlite_autoindex_selection_proposals_1|selection_proposals_supports/, oldest: /sqlite_autoindex_selection_proposals_1|selection_proposals_supports/ };
+test('sorted by supports, newest, oldest, comments or cost, a page is picked on an index without sorting, and only its rows are joined', async () => {
+  const INDEX: Record<string, RegExp> = {
+    supports: /selection_proposals_supports/,
+    newest: /sqlite_autoindex_selection_proposals_1|selection_proposals_supports/,
+    oldest: /sqlite_autoindex_selection_proposals_1|selection_proposals_supports/,
+    // The vote's copy of the comment counter and the cost, indexed by migration 0022 (random: list-random.test.ts).
+    comments: /selection_proposals_comments/,
+    cheapest: /selection_proposals_cost/,
+    expensive: /selection_proposals_cost/,
+  };
   for (const [sort, index] of Object.entries(INDEX)) {
     const [sql] = await statementsPreparedBy((db) => listProposals(db, { stepId: 1, sort: sort as 'supports', page: 1, seed: 1, categoryId: null, districtId: null, statusId: null, match: null }));
     const params = sql!.split('?').length - 1;

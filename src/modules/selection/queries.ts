@@ -3,11 +3,12 @@
 // districts), one page of the proposals in the vote (filters, sorts, full-text search; one row
 // more than a page, no COUNT) and one proposal. The proposals are the collect module's rows,
 // read through the database only (never its code). Hot reads are compiled once per shape.
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/open.ts';
+import type { Schema } from '../../db/schema.ts';
 import { readSync } from '../../db/write.ts';
 import { compiledQuery } from '../../db/compiled.ts';
-import { PAGE_SIZE, SEED_MODULUS, shuffleParams, type Sort } from './list-rules.ts';
+import { PAGE_SIZE, type Sort } from './list-rules.ts';
 
 export interface SelectionRow {
   counts_public_at: string | null;
@@ -89,18 +90,17 @@ export interface Card {
   status_colour: string | null;
 }
 
-type ListValues = { stepId: number; categoryId: number | null; districtId: number | null; statusId: number | null; match: string | null; mul: number; add: number; mask: number; offset: number };
+type ListValues = { stepId: number; categoryId: number | null; districtId: number | null; statusId: number | null; match: string | null; seed: number; offset: number };
 
 /**
  * One page of the published proposals in the vote and whether a next one exists. The page is
- * picked on selection_proposals (by votes, by id: their indexes of migration 0019) joined to
+ * picked on selection_proposals (each sort walks its index: migrations 0019 and 0022) joined to
  * collect_proposals by its key for the published flag and the filters; only the page's rows are
  * then joined to their text, category, district and status.
  */
 export function listProposals(db: Db, o: Filters & { stepId: number; sort: Sort; page: number; seed: number }): { cards: Card[]; hasNext: boolean } {
   const shape = `${o.sort}:${o.categoryId ? 'c' : ''}${o.districtId ? 'd' : ''}${o.statusId ? 's' : ''}${o.match ? 'q' : ''}`;
-  const shuffle = shuffleParams(o.seed);
-  const values: ListValues = { stepId: o.stepId, categoryId: o.categoryId, districtId: o.districtId, statusId: o.statusId, match: o.match, ...shuffle, offset: (o.page - 1) * PAGE_SIZE };
+  const values: ListValues = { stepId: o.stepId, categoryId: o.categoryId, districtId: o.districtId, statusId: o.statusId, match: o.match, seed: o.seed, offset: (o.page - 1) * PAGE_SIZE };
   const rows = readSync(db).all(listQuery(db, shape, values));
   return { cards: rows.slice(0, PAGE_SIZE), hasNext: rows.length > PAGE_SIZE };
 }
@@ -126,19 +126,22 @@ const listQuery = compiledQuery<ListValues, Card>((db, p, shape) => {
   // The shape is "<sort>:<filters given>", e.g. "supports:cq".
   const [sort, flags = ''] = shape.split(':') as [Sort, string?];
   const has = (flag: string) => flags.includes(flag);
-  let ids = db
-    .selectFrom('selection_proposals as sp')
-    .innerJoin('collect_proposals as p', 'p.contribution_id', 'sp.proposal_id')
-    .select('sp.proposal_id')
-    .where('sp.step_id', '=', p.stepId)
-    .where('p.published', '=', 1);
-  if (has('c')) ids = ids.where('p.category_id', '=', p.categoryId);
-  if (has('d')) ids = ids.where('sp.district_id', '=', p.districtId);
-  if (has('s')) ids = ids.where('p.status_id', '=', p.statusId);
-  // Raw SQL: Kysely has no FTS5 MATCH; the collect module's index has the proposals' ids as rowids.
-  if (has('q')) ids = ids.where('sp.proposal_id', 'in', sql<number>`(select rowid from collect_fts where collect_fts match ${p.match})`);
+  const ids = () => {
+    let q = db
+      .selectFrom('selection_proposals as sp')
+      .innerJoin('collect_proposals as p', 'p.contribution_id', 'sp.proposal_id')
+      .select('sp.proposal_id')
+      .where('sp.step_id', '=', p.stepId)
+      .where('p.published', '=', 1);
+    if (has('c')) q = q.where('p.category_id', '=', p.categoryId);
+    if (has('d')) q = q.where('sp.district_id', '=', p.districtId);
+    if (has('s')) q = q.where('p.status_id', '=', p.statusId);
+    // Raw SQL: Kysely has no FTS5 MATCH; the collect module's index has the proposals' ids as rowids.
+    if (has('q')) q = q.where('sp.proposal_id', 'in', sql<number>`(select rowid from collect_fts where collect_fts match ${p.match})`);
+    return q;
+  };
   // A literal limit: with a bound one SQLite cannot keep only the top rows.
-  const page = sorted(ids, sort, p).limit(sql.lit(PAGE_SIZE + 1)).offset(p.offset);
+  const page = sort === 'random' ? rotatedPage(db, ids, p) : sorted(ids(), sort, p).limit(sql.lit(PAGE_SIZE + 1)).offset(p.offset);
   // The page's ids drive the join: SQLite keeps a CROSS JOIN's order. With `proposal_id in
   // (page)`, or an inner join, it walked the sort's index over every row of the step instead
   // (50,000 rows: 25 ms instead of a fraction of one).
@@ -146,22 +149,42 @@ const listQuery = compiledQuery<ListValues, Card>((db, p, shape) => {
   return sorted(withCards(rows), sort, p);
 });
 
-/** Orders a query on `sp` and `p` by a sort; ties by id, so pages never overlap. */
-function sorted<Q extends { orderBy: (...args: any[]) => Q }>(q: Q, sort: Sort, p: Pick<ListValues, 'mul' | 'add' | 'mask'>): Q {
+type Ids = () => SelectQueryBuilder<Schema & { sp: Schema['selection_proposals']; p: Schema['collect_proposals'] }, 'sp' | 'p', { proposal_id: number }>;
+
+/**
+ * The page of the random order: the stored order (index selection_proposals_shuffle, the
+ * proposals' collect keys) read from the visitor's seed to its end, then from its start up to
+ * the seed, so every proposal comes exactly once and another seed starts elsewhere. Two walks
+ * of the index, one per side of the seed: each is a subquery ordered as the index with a limit
+ * (enough rows for the page at its offset), which keeps SQLite from flattening it, and SQLite
+ * runs a UNION ALL without ORDER BY one arm after the other, so the compound's offset counts
+ * places in the visitor's order. An ORDER BY on the compound would sort both sides whole
+ * (list-random.test.ts pins the order). A page number rather than a keyset, so the list's
+ * addresses stay those of every other sort.
+ */
+function rotatedPage(db: Db, ids: Ids, p: ListValues) {
+  // Bound here: a walk in index order stops after its limit whatever it is.
+  const walk = (op: '>=' | '<') => ids().where('sp.shuffle', op, p.seed).orderBy('sp.shuffle').orderBy('sp.proposal_id').limit(sql<number>`${sql.lit(PAGE_SIZE + 1)} + ${p.offset}`);
+  return db
+    .selectFrom(walk('>=').as('after'))
+    .select('after.proposal_id')
+    .unionAll(db.selectFrom(walk('<').as('before')).select('before.proposal_id'))
+    .limit(sql.lit(PAGE_SIZE + 1))
+    .offset(p.offset);
+}
+
+/** Orders a query on `sp` and `p` by a sort, as its index holds it; ties by id, so pages never overlap. */
+function sorted<Q extends { orderBy: (...args: any[]) => Q }>(q: Q, sort: Sort, p: Pick<ListValues, 'seed'>): Q {
   switch (sort) {
     case 'newest': return q.orderBy('sp.proposal_id', 'desc');
     case 'oldest': return q.orderBy('sp.proposal_id', 'asc');
     case 'supports': return q.orderBy('sp.votes_count', 'desc').orderBy('sp.proposal_id', 'desc');
-    case 'comments': return q.orderBy('p.comments_count', 'desc').orderBy('sp.proposal_id', 'desc');
+    // The vote's copy of the counter (migration 0022), which its index holds.
+    case 'comments': return q.orderBy('sp.comments_count', 'desc').orderBy('sp.proposal_id', 'desc');
     case 'cheapest': return q.orderBy('sp.cost', 'asc').orderBy('sp.proposal_id', 'asc');
     case 'expensive': return q.orderBy('sp.cost', 'desc').orderBy('sp.proposal_id', 'desc');
-    // Raw SQL: SQLite has no seeded random(); list-rules.shuffleKey in integer arithmetic (no
-    // call into JavaScript per row). better-sqlite3 binds numbers as REAL: the casts keep the
-    // products exact. `(a | m) - (a & m)` is a xor, which SQLite lacks.
-    case 'random': {
-      const a = sql`((sp.proposal_id * cast(${p.mul} as integer) + cast(${p.add} as integer)) % ${sql.lit(SEED_MODULUS)})`;
-      return q.orderBy(sql`((${a} | cast(${p.mask} as integer)) - (${a} & cast(${p.mask} as integer))) * 48271 % ${sql.lit(SEED_MODULUS)}`).orderBy('sp.proposal_id');
-    }
+    // Raw SQL: the rows from the seed onwards (false, 0) before those under it (rotatedPage).
+    case 'random': return q.orderBy(sql`sp.shuffle < ${p.seed}`).orderBy('sp.shuffle').orderBy('sp.proposal_id');
   }
 }
 

@@ -32,6 +32,9 @@ export interface SelectionProposalsTable {
   winner: Generated<number>;
   progress: Generated<number>;
   added_at: string;
+  /** Copies of the collect row's random key and comment counter (triggers of migration 0022), for the list's indexes. */
+  shuffle: Generated<number>;
+  comments_count: Generated<number>;
 }
 
 export interface SelectionBallotsTable {
