@@ -24,6 +24,7 @@ import * as m0020 from './0020_collect_media.ts';
 import * as m0021 from './0021_selection_results.ts';
 import * as m0022 from './0022_proposal_shuffle.ts';
 import * as m0023 from './0023_selection_results_log.ts';
+import * as m0024 from './0024_questionnaire_responses_person.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_platform_core': m0001,
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '0021_selection_results': m0021,
   '0022_proposal_shuffle': m0022,
   '0023_selection_results_log': m0023,
+  '0024_questionnaire_responses_person': m0024,
 };

@@ -51,7 +51,9 @@ export interface ResponseRow {
   submitted_at: string | null;
 }
 const RESPONSE_COLUMNS = ['id', 'status', 'answers', 'page', 'replaces', 'submitted_at'] as const;
-const byUserQuery = compiledQuery<{ stepId: number; userId: number }, ResponseRow>((db, p, status) =>
+// A person's latest response of a status: one walk of index questionnaire_responses_person
+// (exported for the test of its plan).
+export const byUserQuery = compiledQuery<{ stepId: number; userId: number }, ResponseRow>((db, p, status) =>
   db.selectFrom('questionnaire_responses').select(RESPONSE_COLUMNS).where('step_id', '=', p.stepId).where('user_id', '=', p.userId).where('status', '=', status as ResponseStatus).orderBy('id', 'desc').limit(1),
 );
 const byTokenQuery = compiledQuery<{ stepId: number; token: string }, ResponseRow>((db, p) =>

@@ -102,3 +102,13 @@ test('answering and submitting are rate limited', async () => {
     await limited.close();
   }
 });
+
+test('a person’s draft or latest response is found by one index walk, not among all the step’s responses', async () => {
+  const { byUserQuery } = await import('./queries.ts');
+  for (const status of ['draft', 'submitted'] as const) {
+    const { sql, parameters } = byUserQuery(t.db, status, { stepId: 1, userId: 1 }).compile();
+    const plan = (t.db.sqlite.prepare(`explain query plan ${sql}`).all(...(parameters as unknown[])) as { detail: string }[]).map((r) => r.detail).join('\n');
+    assert.match(plan, /questionnaire_responses_person \(user_id=\? AND step_id=\? AND status=\?\)/, `${status}: ${plan}`);
+    assert.doesNotMatch(plan, /TEMP B-TREE/, status);
+  }
+});
