@@ -100,6 +100,8 @@ export const collect: BenchFile = {
     { name: 'collect.list', path: list, min_ratio: 0.2, max_p99: 50 },
     { name: 'collect.search', path: (s) => `/collect/${s.collect.stepId}?q=${encodeURIComponent('abri vélos gare')}&sort=newest`, min_ratio: 0.2, max_p99: 50 },
     { name: 'collect.show', path: show, min_ratio: 0.2, max_p99: 50 },
+    // The default random order for a visitor without a cookie: a new seed each time, so a page built per request (never cached).
+    { name: 'collect.list.random', path: (s) => `/collect/${s.collect.stepId}?sort=random`, min_ratio: 0.15, max_p99: 50 },
     // The same pages for a logged-in reader, built per request: never from the page cache.
     { name: 'collect.list.logged-in', min_ratio: 0.15, max_p99: 50, setup: loggedIn(list) },
     { name: 'collect.show.logged-in', min_ratio: 0.15, max_p99: 50, setup: loggedIn(show) },

@@ -203,6 +203,8 @@ export const selection: BenchFile = {
     { name: 'proposals.list', path: list, min_ratio: 0.2, max_p99: 50 },
     { name: 'proposals.search', path: (s) => `/selection/${s.selection.stepId}?q=${encodeURIComponent('abri vélos gare')}&sort=supports`, min_ratio: 0.2, max_p99: 50 },
     { name: 'proposals.show', path: show, min_ratio: 0.2, max_p99: 50 },
+    // The list as it opens (random order, the default) for a visitor without a cookie: a new seed each time, a page built per request.
+    { name: 'proposals.list.random', path: (s) => `/selection/${s.selection.stepId}`, min_ratio: 0.15, max_p99: 50 },
     // The same pages for a voter with votes, built per request: vote buttons and what is left of the budget.
     { name: 'proposals.list.logged-in', min_ratio: 0.15, max_p99: 50, setup: loggedIn(list) },
     { name: 'proposals.show.logged-in', min_ratio: 0.15, max_p99: 50, setup: loggedIn(show) },
