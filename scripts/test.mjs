@@ -68,8 +68,14 @@ const groupFiles = groups.map((group, i) => {
   // One file alone needs no group: it runs as it is, as `node --test` would run it.
   if (group.length === 1) return path.join(root, group[0]);
   const file = path.join(groupDir, `group-${String(i + 1).padStart(2, '0')}.test.mjs`);
-  const suites = group.map((f) => `describe(${JSON.stringify(f)}, async () => {\n  await import(${JSON.stringify(pathToFileURL(path.join(root, f)).href)});\n});`);
-  fs.writeFileSync(file, `import { describe } from 'node:test';\n${suites.join('\n')}\n`);
+  // A file that cannot load fails as a test of its own, counted in the summary like any other.
+  const suites = group.map(
+    (f) =>
+      `describe(${JSON.stringify(f)}, async () => {\n` +
+      `  try {\n    await import(${JSON.stringify(pathToFileURL(path.join(root, f)).href)});\n` +
+      `  } catch (error) {\n    test('the file loads', () => {\n      throw error;\n    });\n  }\n});`,
+  );
+  fs.writeFileSync(file, `import { describe, test } from 'node:test';\n${suites.join('\n')}\n`);
   return file;
 });
 const files = [...long.map((f) => path.join(root, f)), ...groupFiles];
