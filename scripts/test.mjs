@@ -43,18 +43,27 @@ const all = named.length
 // The long ones (the browser tests, a minute or two each, then the command's) go first, largest
 // first, so that the many short files fill in beside them and the run does not end with one long
 // file alone on one core.
+//
+// Files also run several to a process. Starting one and loading the app through tsx's loader
+// costs about 3 s of CPU (5 s with the browser's helpers), more than most files' own tests: one
+// process per file spent a third of the run there. Each file runs as a suite of its own, named
+// after it, so its hooks (before, beforeEach, after) apply to its tests only, and it builds and
+// closes its own app (and browser) as before; only the loaded modules are shared.
 const isBrowser = (f) => f.startsWith(`test${path.sep}browser${path.sep}`);
 const isLong = (f) => isBrowser(f) || f === path.join('test', 'cli.test.ts');
 const size = (f) => fs.statSync(path.join(root, f)).size;
-const long = all.filter(isLong).sort((a, b) => Number(isBrowser(b)) - Number(isBrowser(a)) || size(b) - size(a));
+const bySize = (a, b) => size(b) - size(a) || a.localeCompare(b);
 
-// The short files run several to a process. Starting one and loading the app through tsx's
-// loader costs about 3 s of CPU, more than most files' own tests: one process per file spent a
-// third of the run there. Each file runs as a suite of its own, named after it, so its hooks
-// (before, beforeEach, after) apply to its tests only, and it builds and closes its own app as
-// before; only the loaded modules are shared. Files are dealt out largest first, back and forth,
-// so that the groups take about as long each and none runs alone long at the end.
-const short = all.filter((f) => !isLong(f)).sort((a, b) => size(b) - size(a) || a.localeCompare(b));
+// Browser tests go two to a process, the largest with the smallest, so the pairs take about as
+// long each; the command's tests run alone.
+const browser = all.filter(isBrowser).sort(bySize);
+const pairs = [];
+while (browser.length) pairs.push(browser.length > 1 ? [browser.shift(), browser.pop()] : [browser.shift()]);
+const long = [...pairs, ...all.filter((f) => isLong(f) && !isBrowser(f)).map((f) => [f])];
+
+// The short files go eight to a process, dealt out largest first, back and forth, so that the
+// groups take about as long each and none runs alone long at the end.
+const short = all.filter((f) => !isLong(f)).sort(bySize);
 const PER_GROUP = 8;
 const groupCount = Math.ceil(short.length / PER_GROUP);
 const groups = Array.from({ length: groupCount }, () => []);
@@ -62,9 +71,10 @@ short.forEach((f, i) => {
   const round = Math.floor(i / groupCount);
   groups[round % 2 === 0 ? i % groupCount : groupCount - 1 - (i % groupCount)].push(f);
 });
+
 const groupDir = fs.mkdtempSync(path.join(os.tmpdir(), 'palabre-test-groups-'));
 process.on('exit', () => fs.rmSync(groupDir, { recursive: true, force: true }));
-const groupFiles = groups.map((group, i) => {
+const files = [...long, ...groups].map((group, i) => {
   // One file alone needs no group: it runs as it is, as `node --test` would run it.
   if (group.length === 1) return path.join(root, group[0]);
   const file = path.join(groupDir, `group-${String(i + 1).padStart(2, '0')}.test.mjs`);
@@ -78,7 +88,6 @@ const groupFiles = groups.map((group, i) => {
   fs.writeFileSync(file, `import { describe, test } from 'node:test';\n${suites.join('\n')}\n`);
   return file;
 });
-const files = [...long.map((f) => path.join(root, f)), ...groupFiles];
 
 process.env.NODE_ENV = 'test';
 let failed = false;
