@@ -1,8 +1,7 @@
 // Runs every test file (unit and integration beside the code, browser tests in test/browser)
 // in one node:test run, so it ends with one summary. `--no-browser` leaves the browser out;
-// files named on the command line run instead of all of them; `--typecheck` runs the type check
-// beside the tests and fails the run if it fails.
-import { spawn, spawnSync } from 'node:child_process';
+// files named on the command line run instead of all of them.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -90,19 +89,6 @@ const files = [...long, ...groups].map((group, i) => {
   return file;
 });
 
-// The type check (one core, half a minute) runs beside the tests rather than before them, while
-// the other core would otherwise wait; its verdict comes after the tests'.
-const typecheck = process.argv.includes('--typecheck')
-  ? new Promise((resolve) => {
-      const tsc = spawn(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-      let output = '';
-      tsc.stdout.on('data', (chunk) => (output += chunk));
-      tsc.stderr.on('data', (chunk) => (output += chunk));
-      tsc.on('error', (err) => resolve({ ok: false, output: String(err) }));
-      tsc.on('close', (code) => resolve({ ok: code === 0, output }));
-    })
-  : undefined;
-
 process.env.NODE_ENV = 'test';
 let failed = false;
 const stream = run({ files, concurrency: 2 });
@@ -111,10 +97,7 @@ const stream = run({ files, concurrency: 2 });
 stream.on('test:fail', (data) => {
   if (data.todo === undefined) failed = true;
 });
-const report = stream.compose(spec);
-report.pipe(process.stdout, { end: false });
-report.on('end', async () => {
-  const checked = await typecheck;
-  if (checked) process.stdout.write(checked.ok ? '\nType check: no errors\n' : `\nType check failed (tsc --noEmit):\n${checked.output}\n`);
-  process.exitCode = failed || (checked && !checked.ok) ? 1 : 0;
+stream.on('end', () => {
+  process.exitCode = failed ? 1 : 0;
 });
+stream.compose(spec).pipe(process.stdout);
