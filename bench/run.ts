@@ -2,7 +2,7 @@
 // starts the server in production mode and measures every row of the bench files listed in
 // bench/index.ts with autocannon, GET /ping being the ceiling of this machine. Prints a table and
 // writes bench/results.json. BENCH_ONLY=name,name runs those rows (and the ceiling) only;
-// BENCH_DURATION sets the seconds per row.
+// BENCH_DURATION sets the seconds per row; BENCH_NODE_FLAGS the server's node flags (default: npm start's).
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -107,8 +107,9 @@ console.log(`Seeded in ${ms} ms (${dataDir})`);
 
 const port = await freePort();
 const baseUrl = `http://127.0.0.1:${port}`;
-// The same node flags as `npm start` and the Docker image.
-const server = spawn(process.execPath, ['--max-semi-space-size=4', '--max-old-space-size=96', path.join(root, 'dist/main.js'), 'serve'], {
+// The same node flags as `npm start` and the Docker image; BENCH_NODE_FLAGS tries others.
+const nodeFlags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? ['--max-semi-space-size=4', '--max-old-space-size=96'];
+const server = spawn(process.execPath, [...nodeFlags, path.join(root, 'dist/main.js'), 'serve'], {
   cwd: root,
   env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, BASE_URL: baseUrl },
   stdio: ['ignore', 'ignore', 'inherit'],
