@@ -161,14 +161,17 @@ export function listHomeProjects(db: Db, user: SessionUser | null, filters: Home
 }
 
 /** The filter choices, themes and districts together in one statement. */
+// On every home page: compiled once.
+const filterChoicesQuery = compiledQuery<Record<string, never>, { kind: string; id: number; name: string }>((db) =>
+  db
+    .selectFrom('themes')
+    .select((eb) => [eb.val('theme').as('kind'), 'id', 'name'])
+    .unionAll(db.selectFrom('districts').select((eb) => [eb.val('district').as('kind'), 'id', 'name']))
+    .orderBy('name'),
+);
+
 export function listFilterChoices(db: Db): { themes: { id: number; name: string }[]; districts: { id: number; name: string }[] } {
-  const rows = readSync(db).all(
-    db
-      .selectFrom('themes')
-      .select((eb) => [eb.val('theme').as('kind'), 'id', 'name'])
-      .unionAll(db.selectFrom('districts').select((eb) => [eb.val('district').as('kind'), 'id', 'name']))
-      .orderBy('name'),
-  );
+  const rows = readSync(db).all(filterChoicesQuery(db, '', {}));
   const themes: { id: number; name: string }[] = [];
   const districts: { id: number; name: string }[] = [];
   for (const r of rows) (r.kind === 'theme' ? themes : districts).push({ id: r.id, name: r.name });
