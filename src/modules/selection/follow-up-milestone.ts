@@ -6,22 +6,18 @@ import { render } from '../../platform/render.ts';
 import { notFound } from '../../platform/http.ts';
 import { setFlash } from '../../platform/flash.ts';
 import { hasErrors, parseId, type FormErrors } from '../../platform/forms.ts';
-import { loadSelection, type ProposalParams } from './guards.ts';
-import { findFollowUp, findWinner } from './follow-up-queries.ts';
+import { loadWinner, type ItemParams } from './guards.ts';
+import { findFollowUp } from './follow-up-queries.ts';
 import { parseMilestone, TITLE_MAX } from './follow-up-rules.ts';
 import { updateMilestone } from './follow-up-writes.ts';
 
-type ItemParams = ProposalParams & { itemId: string };
-
 /** The step, its winner and the milestone of the URL, or a 404. */
 function loadMilestone(request: FastifyRequest<{ Params: ItemParams }>) {
-  const ctx = loadSelection(request, request.params.stepId);
-  const proposalId = parseId(request.params.proposalId);
+  const w = loadWinner(request);
   const id = parseId(request.params.itemId);
-  const winner = proposalId === null ? undefined : findWinner(request.server.db, ctx.step.id, proposalId);
-  const milestone = winner && id !== null ? findFollowUp(request.server.db, ctx.step.id, winner.proposal_id)?.milestones.find((m) => m.id === id) : undefined;
-  if (!winner || !milestone) throw notFound();
-  return { ctx, winner, milestone, base: `/selection/${ctx.step.id}/proposals/${winner.proposal_id}/follow-up` };
+  const milestone = id === null ? undefined : findFollowUp(request.server.db, w.ctx.step.id, w.winner.proposal_id)?.milestones.find((m) => m.id === id);
+  if (!milestone) throw notFound();
+  return { ...w, milestone };
 }
 
 function page(request: FastifyRequest, reply: FastifyReply, m: ReturnType<typeof loadMilestone>, form: { values: Record<string, string>; errors: FormErrors }, status = 200) {

@@ -7,22 +7,18 @@ import { render } from '../../platform/render.ts';
 import { notFound } from '../../platform/http.ts';
 import { setFlash } from '../../platform/flash.ts';
 import { hasErrors, parseId, type FormErrors } from '../../platform/forms.ts';
-import { loadSelection, type ProposalParams } from './guards.ts';
-import { findUpdate, findWinner } from './follow-up-queries.ts';
+import { loadWinner, type ItemParams } from './guards.ts';
+import { findUpdate } from './follow-up-queries.ts';
 import { parseUpdate, BODY_MAX, TITLE_MAX } from './follow-up-rules.ts';
 import { deleteUpdate, editUpdate } from './follow-up-writes.ts';
 
-type ItemParams = ProposalParams & { itemId: string };
-
 /** The step, its winner and the news post of the URL, or a 404. */
 function loadUpdate(request: FastifyRequest<{ Params: ItemParams }>) {
-  const ctx = loadSelection(request, request.params.stepId);
-  const proposalId = parseId(request.params.proposalId);
+  const w = loadWinner(request);
   const id = parseId(request.params.itemId);
-  const winner = proposalId === null ? undefined : findWinner(request.server.db, ctx.step.id, proposalId);
-  const update = winner && id !== null ? findUpdate(request.server.db, ctx.step.id, winner.proposal_id, id) : undefined;
-  if (!winner || !update) throw notFound();
-  return { ctx, winner, update, base: `/selection/${ctx.step.id}/proposals/${winner.proposal_id}/follow-up` };
+  const update = id === null ? undefined : findUpdate(request.server.db, w.ctx.step.id, w.winner.proposal_id, id);
+  if (!update) throw notFound();
+  return { ...w, update };
 }
 
 function editPage(request: FastifyRequest, reply: FastifyReply, u: ReturnType<typeof loadUpdate>, form: { values: Record<string, string>; errors: FormErrors }, status = 200) {

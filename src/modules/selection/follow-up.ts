@@ -8,26 +8,16 @@ import { render } from '../../platform/render.ts';
 import { HttpError, notFound } from '../../platform/http.ts';
 import { setFlash } from '../../platform/flash.ts';
 import { hasErrors, parseId, text, type FormErrors } from '../../platform/forms.ts';
-import { loadSelection, type ProposalParams, type StepContext } from './guards.ts';
-import { findFollowUp, findWinner } from './follow-up-queries.ts';
+import { loadWinner, type ItemParams, type ProposalParams, type StepContext } from './guards.ts';
+import { findFollowUp } from './follow-up-queries.ts';
 import { parseMilestone, parseProgress, parseUpdate, BODY_MAX, TITLE_MAX } from './follow-up-rules.ts';
 import { addMilestone, deleteMilestone, moveMilestone, postUpdate, saveProgress, setMilestoneDone } from './follow-up-writes.ts';
 
-type ItemParams = ProposalParams & { itemId: string };
 type Form = { values: Record<string, string>; errors: FormErrors };
 interface Forms {
   progress?: Form;
   milestone?: Form;
   update?: Form;
-}
-
-/** The step of the URL and its winner, or a 404. */
-export function loadWinner(request: FastifyRequest<{ Params: ProposalParams }>) {
-  const ctx = loadSelection(request, request.params.stepId);
-  const proposalId = parseId(request.params.proposalId);
-  const winner = proposalId === null ? undefined : findWinner(request.server.db, ctx.step.id, proposalId);
-  if (!winner) throw notFound();
-  return { ctx, winner };
 }
 
 function page(request: FastifyRequest, reply: FastifyReply, ctx: StepContext, w: ReturnType<typeof loadWinner>['winner'], forms: Forms = {}, status = 200) {
