@@ -2,11 +2,11 @@
 // project's districts; one page of proposals (filters, sorts, full-text search; one row more
 // than a page, no COUNT), one proposal, and similar proposals (drafts: draft-queries.ts). Hot
 // reads are compiled once per shape (db/compiled.ts).
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../../db/open.ts';
-import type { Schema } from '../../db/schema.ts';
 import { readSync } from '../../db/write.ts';
 import { compiledQuery } from '../../db/compiled.ts';
+import { rotatedPage } from '../../db/rotated-page.ts';
 import type { ContributionStatus } from '../../db/schema.ts';
 import { editedByModeration } from '../../platform/moderation-log.ts';
 import type { Answers, Question } from '../../platform/questions/types.ts';
@@ -133,34 +133,15 @@ const listQuery = compiledQuery<ListValues, Card>((db, p, shape) => {
     if (has('q')) q = q.where('p.contribution_id', 'in', sql<number>`(select rowid from collect_fts where collect_fts match ${p.match})`);
     return q;
   };
-  if (sort === 'random') return sorted(cardsFrom(db).where('p.contribution_id', 'in', rotatedPage(db, ids, p)), sort, p.seed);
+  if (sort === 'random') {
+    // The stored order (index collect_proposals_shuffle) read from the visitor's seed.
+    const page = rotatedPage(db, (side, limit) => ids().where('p.shuffle', side, p.seed).orderBy('p.shuffle').orderBy('p.contribution_id').limit(limit), PAGE_SIZE + 1, p.offset);
+    return sorted(cardsFrom(db).where('p.contribution_id', 'in', page), sort, p.seed);
+  }
   // A literal limit: with a bound one SQLite cannot keep only the top rows.
   const page = sorted(ids(), sort, p.seed).limit(sql.lit(PAGE_SIZE + 1)).offset(p.offset);
   return sorted(cardsFrom(db).where('p.contribution_id', 'in', page), sort, p.seed);
 });
-
-type Ids = () => SelectQueryBuilder<Schema & { p: Schema['collect_proposals'] }, 'p', { contribution_id: number }>;
-
-/**
- * The page of the random order: the stored order (index collect_proposals_shuffle) read from the
- * visitor's seed to its end, then from its start up to the seed, so every proposal comes exactly
- * once and another seed starts elsewhere. Two walks of the index, one per side of the seed:
- * each is a subquery ordered as the index with a limit (enough rows for the page at its offset),
- * which keeps SQLite from flattening it, and SQLite runs a UNION ALL without ORDER BY one arm
- * after the other, so the compound's offset counts places in the visitor's order. An ORDER BY
- * on the compound would sort both sides whole (list-random.test.ts pins the order). A page number
- * rather than a keyset, so the list's addresses stay those of every other sort.
- */
-function rotatedPage(db: Db, ids: Ids, p: ListValues) {
-  // Bound here: a walk in index order stops after its limit whatever it is.
-  const walk = (op: '>=' | '<') => ids().where('p.shuffle', op, p.seed).orderBy('p.shuffle').orderBy('p.contribution_id').limit(sql<number>`${sql.lit(PAGE_SIZE + 1)} + ${p.offset}`);
-  return db
-    .selectFrom(walk('>=').as('after'))
-    .select('after.contribution_id')
-    .unionAll(db.selectFrom(walk('<').as('before')).select('before.contribution_id'))
-    .limit(sql.lit(PAGE_SIZE + 1))
-    .offset(p.offset);
-}
 
 /** Orders a query on `p` by a sort, as its index (migrations 0016, 0022) holds it. */
 function sorted<Q extends { orderBy: (...args: any[]) => Q }>(q: Q, sort: Sort, seed: number): Q {

@@ -3,11 +3,11 @@
 // districts), one page of the proposals in the vote (filters, sorts, full-text search; one row
 // more than a page, no COUNT) and one proposal. The proposals are the collect module's rows,
 // read through the database only (never its code). Hot reads are compiled once per shape.
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../../db/open.ts';
-import type { Schema } from '../../db/schema.ts';
 import { readSync } from '../../db/write.ts';
 import { compiledQuery } from '../../db/compiled.ts';
+import { rotatedPage } from '../../db/rotated-page.ts';
 import { PAGE_SIZE, type Sort } from './list-rules.ts';
 
 export interface SelectionRow {
@@ -141,37 +141,17 @@ const listQuery = compiledQuery<ListValues, Card>((db, p, shape) => {
     return q;
   };
   // A literal limit: with a bound one SQLite cannot keep only the top rows.
-  const page = sort === 'random' ? rotatedPage(db, ids, p) : sorted(ids(), sort, p).limit(sql.lit(PAGE_SIZE + 1)).offset(p.offset);
+  // Random: the stored order (index selection_proposals_shuffle) read from the visitor's seed.
+  const page =
+    sort === 'random'
+      ? rotatedPage(db, (side, limit) => ids().where('sp.shuffle', side, p.seed).orderBy('sp.shuffle').orderBy('sp.proposal_id').limit(limit), PAGE_SIZE + 1, p.offset)
+      : sorted(ids(), sort, p).limit(sql.lit(PAGE_SIZE + 1)).offset(p.offset);
   // The page's ids drive the join: SQLite keeps a CROSS JOIN's order. With `proposal_id in
   // (page)`, or an inner join, it walked the sort's index over every row of the step instead
   // (50,000 rows: 25 ms instead of a fraction of one).
   const rows = db.selectFrom(page.as('pg')).crossJoin('selection_proposals as sp').whereRef('sp.proposal_id', '=', 'pg.proposal_id').where('sp.step_id', '=', p.stepId);
   return sorted(withCards(rows), sort, p);
 });
-
-type Ids = () => SelectQueryBuilder<Schema & { sp: Schema['selection_proposals']; p: Schema['collect_proposals'] }, 'sp' | 'p', { proposal_id: number }>;
-
-/**
- * The page of the random order: the stored order (index selection_proposals_shuffle, the
- * proposals' collect keys) read from the visitor's seed to its end, then from its start up to
- * the seed, so every proposal comes exactly once and another seed starts elsewhere. Two walks
- * of the index, one per side of the seed: each is a subquery ordered as the index with a limit
- * (enough rows for the page at its offset), which keeps SQLite from flattening it, and SQLite
- * runs a UNION ALL without ORDER BY one arm after the other, so the compound's offset counts
- * places in the visitor's order. An ORDER BY on the compound would sort both sides whole
- * (list-random.test.ts pins the order). A page number rather than a keyset, so the list's
- * addresses stay those of every other sort.
- */
-function rotatedPage(db: Db, ids: Ids, p: ListValues) {
-  // Bound here: a walk in index order stops after its limit whatever it is.
-  const walk = (op: '>=' | '<') => ids().where('sp.shuffle', op, p.seed).orderBy('sp.shuffle').orderBy('sp.proposal_id').limit(sql<number>`${sql.lit(PAGE_SIZE + 1)} + ${p.offset}`);
-  return db
-    .selectFrom(walk('>=').as('after'))
-    .select('after.proposal_id')
-    .unionAll(db.selectFrom(walk('<').as('before')).select('before.proposal_id'))
-    .limit(sql.lit(PAGE_SIZE + 1))
-    .offset(p.offset);
-}
 
 /** Orders a query on `sp` and `p` by a sort, as its index holds it; ties by id, so pages never overlap. */
 function sorted<Q extends { orderBy: (...args: any[]) => Q }>(q: Q, sort: Sort, p: Pick<ListValues, 'seed'>): Q {
