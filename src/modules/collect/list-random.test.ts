@@ -3,10 +3,10 @@
 // 1 that never repeat nor skip a proposal, filters kept, and an index walk without sorting.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fc from 'fast-check';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
 import { addUser } from '../../../test/helpers/factories.ts';
 import { statementsPreparedBy } from '../../../test/helpers/statements.ts';
+import { expectedOrder, spreadKeys, testRandomOrder } from '../../../test/helpers/random-order.ts';
 import { addCategory, addProposal, makeCollect, type CollectIds } from './test-fixtures.ts';
 import { listProposals, type Filters } from './queries.ts';
 import { matchAll, PAGE_SIZE } from './rules.ts';
@@ -51,60 +51,13 @@ function readAll(seed: number, filters: Filters = NONE): number[][] {
   throw new Error('more pages than proposals');
 }
 
-/** The order the list promises: keys from the seed onwards, then those under it; ties by id. */
-function expected(seed: number, keys: number[], keep: (i: number) => boolean = () => true): number[] {
-  return rows
-    .map((r, i) => ({ id: r.id, key: keys[i]!, i }))
-    .filter((r) => keep(r.i))
-    .sort((a, b) => Number(a.key < seed) - Number(b.key < seed) || a.key - b.key || a.id - b.id)
-    .map((r) => r.id);
-}
+const ids = () => rows.map((r) => r.id);
+const expected = (seed: number, keys: number[], keep?: (i: number) => boolean) => expectedOrder(ids(), seed, keys, keep);
 
-const spread = (step: number) => rows.map((_, i) => 10 + i * step);
-
-test('paging through the random list gives every published proposal exactly once, in the stored order read from the seed and wrapping round to its start', () => {
-  fc.assert(
-    fc.property(
-      // Small keys, so that equal keys (ties, broken by id) and seeds on a key are frequent.
-      fc.array(fc.integer({ min: 1, max: 40 }), { minLength: N, maxLength: N }),
-      fc.array(fc.boolean(), { minLength: N, maxLength: N }),
-      fc.integer({ min: 1, max: 41 }),
-      (keys, published, seed) => {
-        store(keys, published);
-        const pages = readAll(seed);
-        for (const page of pages.slice(0, -1)) assert.equal(page.length, PAGE_SIZE);
-        assert.deepEqual(pages.flat(), expected(seed, keys, (i) => published[i]!));
-      },
-    ),
-    { numRuns: 60 },
-  );
-  store(spread(7));
-});
-
-test('one seed gives the same pages every time; another seed gives another first page', () => {
-  const keys = spread(1000);
-  store(keys);
-  const seed = 10 + 17 * 1000;
-  const first = readAll(seed);
-  assert.deepEqual(readAll(seed), first);
-  assert.deepEqual(first.flat(), expected(seed, keys));
-  assert.notDeepEqual(readAll(10 + 40 * 1000)[0], first[0]);
-});
-
-test('the order wraps round: a seed past every key starts at the lowest one, and a page across the end goes on from the start', () => {
-  const keys = spread(10);
-  store(keys);
-  const ids = rows.map((r) => r.id);
-  assert.deepEqual(readAll(1_000_000).flat(), ids, 'past every key: the stored order from its start');
-  // From the key of the 40th proposal: page 1 holds proposals 40 to 59 and then 1 to 4, in that order.
-  const seed = keys[39]!;
-  const [first, second] = readAll(seed);
-  assert.deepEqual(first, [...ids.slice(39), ...ids.slice(0, PAGE_SIZE - (N - 39))]);
-  assert.deepEqual(second, ids.slice(PAGE_SIZE - (N - 39), 2 * PAGE_SIZE - (N - 39)));
-});
+testRandomOrder({ ids, store, readAll, pageSize: PAGE_SIZE }, 'published proposal');
 
 test('filters narrow the same order: a category, words, and both', () => {
-  const keys = spread(13);
+  const keys = spreadKeys(N, 13);
   store(keys);
   const seed = keys[25]! + 5;
   const cases: [string, Partial<Filters>, (i: number) => boolean][] = [

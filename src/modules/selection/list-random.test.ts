@@ -4,9 +4,9 @@
 // without sorting; and the vote's copies of the key and of the comment counter kept exact.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fc from 'fast-check';
 import { makeApp, type TestApp } from '../../../test/helpers/app.ts';
 import { statementsPreparedBy } from '../../../test/helpers/statements.ts';
+import { expectedOrder, spreadKeys, testRandomOrder } from '../../../test/helpers/random-order.ts';
 import { addCollectProposal, importProposal, makeSelection, type SelectionFixture } from './test-fixtures.ts';
 import { listProposals, type Filters } from './queries.ts';
 import { matchAll, PAGE_SIZE } from './list-rules.ts';
@@ -49,57 +49,12 @@ function readAll(seed: number, filters: Filters = NONE): number[][] {
   throw new Error('more pages than proposals');
 }
 
-/** The order the list promises: keys from the seed onwards, then those under it; ties by id. */
-function expected(seed: number, keys: number[], keep: (i: number) => boolean = () => true): number[] {
-  return fx.proposals
-    .map((p, i) => ({ id: p.id, key: keys[i]!, i }))
-    .filter((r) => keep(r.i))
-    .sort((a, b) => Number(a.key < seed) - Number(b.key < seed) || a.key - b.key || a.id - b.id)
-    .map((r) => r.id);
-}
+const expected = (seed: number, keys: number[], keep?: (i: number) => boolean) => expectedOrder(ids(), seed, keys, keep);
 
-const spread = (step: number) => fx.proposals.map((_, i) => 10 + i * step);
-
-test('paging through the random list gives every published proposal of the vote exactly once, in the stored order read from the seed and wrapping round', () => {
-  fc.assert(
-    fc.property(
-      // Small keys, so that equal keys (ties, broken by id) and seeds on a key are frequent.
-      fc.array(fc.integer({ min: 1, max: 40 }), { minLength: N, maxLength: N }),
-      fc.array(fc.boolean(), { minLength: N, maxLength: N }),
-      fc.integer({ min: 1, max: 41 }),
-      (keys, published, seed) => {
-        store(keys, published);
-        const pages = readAll(seed);
-        for (const page of pages.slice(0, -1)) assert.equal(page.length, PAGE_SIZE);
-        assert.deepEqual(pages.flat(), expected(seed, keys, (i) => published[i]!));
-      },
-    ),
-    { numRuns: 60 },
-  );
-  store(spread(7));
-});
-
-test('one seed gives the same pages every time; another seed gives another first page', () => {
-  const keys = spread(1000);
-  store(keys);
-  const seed = 10 + 17 * 1000;
-  const first = readAll(seed);
-  assert.deepEqual(readAll(seed), first);
-  assert.deepEqual(first.flat(), expected(seed, keys));
-  assert.notDeepEqual(readAll(10 + 40 * 1000)[0], first[0]);
-});
-
-test('the order wraps round: a seed past every key starts at the lowest one, and a page across the end goes on from the start', () => {
-  store(spread(10));
-  assert.deepEqual(readAll(1_000_000).flat(), ids(), 'past every key: the stored order from its start');
-  // From the key of the 40th proposal: page 1 holds proposals 40 to 59 and then 1 to 4, in that order.
-  const [first, second] = readAll(spread(10)[39]!);
-  assert.deepEqual(first, [...ids().slice(39), ...ids().slice(0, PAGE_SIZE - (N - 39))]);
-  assert.deepEqual(second, ids().slice(PAGE_SIZE - (N - 39), 2 * PAGE_SIZE - (N - 39)));
-});
+testRandomOrder({ ids, store, readAll, pageSize: PAGE_SIZE }, 'published proposal of the vote');
 
 test('filters narrow the same order: a category, an envelope, words, and a category with words', () => {
-  const keys = spread(13);
+  const keys = spreadKeys(N, 13);
   store(keys);
   const seed = keys[25]! + 5;
   const [nature, mobility] = fx.categories;
