@@ -183,8 +183,8 @@ function tellAboutDecision(db: Db, tx: Tx, kind: 'status' | 'official_answer' | 
 /**
  * Inside the write that publishes a step's results (a debate's conclusion; a consultation's
  * close, by the notifications module's job): the project's participants and the followers of
- * the step and of the project are told, once per step whatever happens to the results later
- * (the step's results_announced_at). Returns how many were told.
+ * the step and of the project are told, once per publication (the step's results_announced_at,
+ * cleared by resultsWithdrawn). Returns how many were told.
  */
 export function announceResults(db: Db, tx: Tx, stepId: number, now = new Date().toISOString()): number {
   const step = tx.first(db.updateTable('steps').set({ results_announced_at: now }).where('id', '=', stepId).where('results_announced_at', 'is', null).returning(['id', 'project_id']));
@@ -203,4 +203,12 @@ export function announceResults(db: Db, tx: Tx, stepId: number, now = new Date()
     },
     now,
   );
+}
+
+/**
+ * Results withdrawn (a module's correction after publishing): their next publication is news
+ * again, and announceResults tells everyone once more.
+ */
+export function resultsWithdrawn(db: Db, tx: Tx, stepId: number): void {
+  tx.run(db.updateTable('steps').set({ results_announced_at: null }).where('id', '=', stepId));
 }

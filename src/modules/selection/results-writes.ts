@@ -4,7 +4,7 @@
 // synchronous transaction and reads the state it depends on inside it.
 import type { Db } from '../../db/open.ts';
 import { write, type Tx } from '../../db/write.ts';
-import { announceResults } from '../../platform/notifications.ts';
+import { announceResults, resultsWithdrawn } from '../../platform/notifications.ts';
 import type { Step } from '../../platform/participation.ts';
 import { buildResults } from './results-queries.ts';
 import './schema-results.ts';
@@ -88,8 +88,8 @@ export function publishResults(db: Db, step: Pick<Step, 'id' | 'settings'>, user
  *
  * The next publication tells the step's followers and the project's participants again: the
  * results they were told about changed, and some may have passed on winners that were wrong.
- * The platform announces results once per step (steps.results_announced_at), so the withdrawal
- * clears that mark; a publication withdrawn is the one case where a second announcement is news.
+ * The platform announces results once per publication: the withdrawal tells it so
+ * (resultsWithdrawn); a publication withdrawn is the one case where a second announcement is news.
  */
 export function withdrawResults(db: Db, stepId: number, userId: number, reason: string, now = new Date().toISOString()): boolean {
   return write(db, (tx) => {
@@ -97,7 +97,7 @@ export function withdrawResults(db: Db, stepId: number, userId: number, reason: 
     tx.run(db.updateTable('selection_steps').set({ results_published_at: null }).where('step_id', '=', stepId));
     tx.run(db.updateTable('selection_proposals').set({ winner: 0 }).where('step_id', '=', stepId));
     tx.run(db.insertInto('selection_results_log').values({ step_id: stepId, action: 'withdrawn', reason, user_id: userId, created_at: now }));
-    tx.run(db.updateTable('steps').set({ results_announced_at: null }).where('id', '=', stepId));
+    resultsWithdrawn(db, tx, stepId);
     return true;
   });
 }
