@@ -62,3 +62,14 @@ test('src/db/schema.ts types the platform tables only: each module types its own
   const modules = fs.readdirSync(path.join(appRoot, 'src/modules'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
   assert.deepEqual(tables.filter((t) => !platformTables.has(t) && modules.some((slug) => t.startsWith(`${slug}_`))), []);
 });
+
+test('every LIMIT is a literal: SQLite plans a statement again at every run when its LIMIT is bound (db/compiled.ts)', () => {
+  const wrong: string[] = [];
+  for (const file of files(path.join(appRoot, 'src'))) {
+    if (file.endsWith('.test.ts')) continue;
+    const text = fs.readFileSync(file, 'utf8');
+    // rotated-page.ts limits each side by `size + offset`, an expression SQLite does not read to plan.
+    for (const m of text.matchAll(/\.limit\((?!sql\.lit\()/g)) if (!(rel(file) === 'src/db/rotated-page.ts' && text.startsWith('limit(limit)', m.index! + 1))) wrong.push(`${rel(file)}:${text.slice(0, m.index).split('\n').length}`);
+  }
+  assert.deepEqual(wrong, []);
+});

@@ -3,6 +3,14 @@
 // `compiledQuery(build)` compiles the query once for each shape key, with stand-ins for its
 // values, and then only swaps the values in: the SQL, the statement SQLite prepared for it and
 // the row builder of db/write.ts are all reused.
+//
+// Two values are written as literals (`sql.lit(...)`) in every query, compiled or not, because
+// SQLite reads them to plan the statement, and so plans it again at every run when they are bound:
+// - a LIMIT (a constant of the code, never a visitor's value);
+// - a constant compared with a column that a partial index's WHERE names (contributions.status,
+//   comments_items.published, notifications.emailed, questionnaire_responses.status...).
+// Measured: 2 to 9 µs more per statement alone, about 40 µs inside a request, where the statement's
+// plan has left the processor's caches (a person's questionnaire draft: 46 µs bound, 2.8 µs alone).
 import type { Compilable, CompiledQuery } from 'kysely';
 import type { Db } from './open.ts';
 

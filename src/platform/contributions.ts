@@ -1,6 +1,7 @@
 // What the platform knows of contributions of every kind, whichever module wrote them: which
 // module a kind belongs to (for its permalink, its comments, its counters), the status a new one
 // starts with (pre-moderation), and what a viewer may see of one that is not published.
+import { sql } from 'kysely';
 import type { Db } from '../db/open.ts';
 import { readSync } from '../db/write.ts';
 import type { ContributionStatus } from '../db/schema.ts';
@@ -21,7 +22,7 @@ export function kindOf(manifests: readonly Manifest[], stepType: string, kind: s
 export function initialStatus(db: Db, step: Pick<Step, 'premoderation'>, authorId: number): Extract<ContributionStatus, 'published' | 'pending'> {
   if (step.premoderation) return 'pending';
   if (!getSite(db).moderate_first_contribution) return 'published';
-  const published = readSync(db).first(db.selectFrom('contributions').select('id').where('author_id', '=', authorId).where('status', '=', 'published').limit(1));
+  const published = readSync(db).first(db.selectFrom('contributions').select('id').where('author_id', '=', authorId).where('status', '=', sql.lit('published')).limit(sql.lit(1)));
   return published ? 'published' : 'pending';
 }
 

@@ -3,6 +3,7 @@
 // restart, sent ones are deleted after the retention period (MAIL_RETENTION_DAYS). Without
 // SMTP_URL, messages are written as .eml files in DATA_DIR/mail and the log names the file,
 // never its links (a one-time link in a log is an account anyone reading the log can take).
+import { sql } from 'kysely';
 import fs from 'node:fs';
 import path from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
@@ -164,7 +165,7 @@ export function createMailer(db: Db, opts: { smtpUrl: string; from: string; data
             .where('next_attempt_at', '<=', new Date().toISOString())
             .orderBy('next_attempt_at')
             .orderBy('id')
-            .limit(BATCH),
+            .limit(sql.lit(BATCH)),
         );
         if (due.length === 0) return sent;
         transport ??= openTransport();

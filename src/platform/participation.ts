@@ -7,7 +7,7 @@ import type { Tx } from '../db/write.ts';
 import { readSync } from '../db/write.ts';
 import type { ProjectsTable, Schema, StepsTable } from '../db/schema.ts';
 import type { SessionUser } from './sessions.ts';
-import type { Expression, ExpressionBuilder, Selectable, SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool } from 'kysely';
 
 export type Project = Selectable<ProjectsTable>;
 export type Step = Selectable<StepsTable>;
@@ -36,7 +36,7 @@ export function canSeeProject(db: Db, user: SessionUser | null, project: Pick<Pr
       .select('project_groups.project_id')
       .where('project_groups.project_id', '=', project.id)
       .where('user_group_members.user_id', '=', user.id)
-      .limit(1),
+      .limit(sql.lit(1)),
   );
 }
 

@@ -1,5 +1,6 @@
 // Accounts as every part of the site needs them: creating one (registration, setup, the CLI)
 // and finding one. Account pages live in the accounts module.
+import { sql } from 'kysely';
 import type { Db } from '../db/open.ts';
 import type { Tx } from '../db/write.ts';
 import { readSync } from '../db/write.ts';
@@ -42,7 +43,7 @@ export function findUserById(db: Db, id: number) {
 }
 
 export function adminExists(db: Db): boolean {
-  return !!readSync(db).first(db.selectFrom('users').select('id').where('role', '=', 'admin').where('deleted_at', 'is', null).limit(1));
+  return !!readSync(db).first(db.selectFrom('users').select('id').where('role', '=', 'admin').where('deleted_at', 'is', null).limit(sql.lit(1)));
 }
 
 /** True when SQLite refused an insert or update because of a UNIQUE constraint. */

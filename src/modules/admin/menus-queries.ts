@@ -1,5 +1,6 @@
 // The header and footer menus (the site module's site_menu_items table): list, add, change, move
 // and remove entries. Each write is one transaction, then drops the in-memory site (forgetSite).
+import { sql } from 'kysely';
 import type { Db } from '../../db/open.ts';
 import { write, type Tx } from '../../db/write.ts';
 import { forgetSite } from '../../platform/site.ts';
@@ -67,7 +68,7 @@ export function moveMenuEntry(db: Db, id: number, direction: 'up' | 'down'): boo
         .where('menu', '=', entry.menu)
         .where('position', up ? '<' : '>', entry.position)
         .orderBy('position', up ? 'desc' : 'asc')
-        .limit(1),
+        .limit(sql.lit(1)),
     );
     if (!neighbour) return false;
     tx.run(db.updateTable('site_menu_items').set({ position: neighbour.position }).where('id', '=', entry.id));

@@ -21,7 +21,7 @@ export function usersPageQuery(db: Db, opts: UserListOptions) {
     .selectFrom('users')
     .select(['id', 'email', 'display_name', 'role', 'email_confirmed_at', 'suspended_at', 'deleted_at', 'created_at'])
     .orderBy('id', 'desc')
-    .limit(limit + 1);
+    .limit(sql.lit(limit + 1));
   if (opts.after !== null) query = query.where('id', '<', opts.after);
   if (opts.q !== '') {
     const pattern = containsPattern(opts.q);

@@ -21,7 +21,7 @@ export function findRole(db: Db, user: SessionUser | null, stepId: number): Anal
   if (!user) return { decides: false, analyses: false };
   const r = readSync(db);
   const decides = user.role === 'admin' || !!r.first(db.selectFrom('collect_deciders').select('user_id').where('step_id', '=', stepId).where('user_id', '=', user.id));
-  const analyses = !!r.first(db.selectFrom('collect_analysts').select('proposal_id').where('user_id', '=', user.id).where('step_id', '=', stepId).limit(1));
+  const analyses = !!r.first(db.selectFrom('collect_analysts').select('proposal_id').where('user_id', '=', user.id).where('step_id', '=', stepId).limit(sql.lit(1)));
   return { decides, analyses };
 }
 

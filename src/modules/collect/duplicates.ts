@@ -4,6 +4,7 @@
 // listSimilar on its title), less the pairs someone said are not duplicates (remembered in
 // collect_distinct_pairs). Bounded work: one query for the newest, one per proposal of that
 // bound, one for the remembered pairs. An administrator opens the merge form from a pair.
+import { sql } from 'kysely';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { render } from '../../platform/render.ts';
 import { HttpError, notFound } from '../../platform/http.ts';
@@ -35,7 +36,7 @@ export function listSuspects(db: Db, stepId: number): Suspect[] {
       .where('p.step_id', '=', stepId)
       .where('p.published', '=', 1)
       .orderBy('p.contribution_id', 'desc')
-      .limit(QUEUE_SIZE),
+      .limit(sql.lit(QUEUE_SIZE)),
   ).map((p) => ({ ...p, title: p.title ?? '' }));
   if (newest.length === 0) return [];
   const ids = newest.map((p) => p.id);

@@ -3,6 +3,7 @@
 // decisions (one row per opinion, or one row for a proposal without any). CSV in UTF-8 with a
 // BOM so that spreadsheets read accents, formulas neutralised; proposals read in keyset chunks,
 // each its own short read, so a large export never holds one long read transaction (WAL growth).
+import { sql } from 'kysely';
 import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
@@ -41,7 +42,7 @@ export function listExportProposals(db: Db, stepId: number, afterId: number, lim
       .where('p.published', '=', 1)
       .where('p.contribution_id', '>', afterId)
       .orderBy('p.contribution_id')
-      .limit(limit),
+      .limit(sql.lit(limit)),
   );
 }
 type ExportProposal = ReturnType<typeof listExportProposals>[number];

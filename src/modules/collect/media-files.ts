@@ -2,6 +2,7 @@
 // metadata, bounded size), PDF recognised by its first bytes and kept as sent, each under a
 // random name in DATA_DIR/private/collect (served through the proposal's visibility, never as
 // a public folder); and the removal of the bytes of files whose rows are gone.
+import { sql } from 'kysely';
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -57,7 +58,7 @@ export async function removeMediaFiles(dataDir: string, names: readonly string[]
  * what a crash left. Returns how many were removed.
  */
 export async function sweepRemovedFiles(db: Db, dataDir: string): Promise<number> {
-  const names = readSync(db).all(db.selectFrom('collect_file_removals').select('stored').limit(500)).map((r) => r.stored);
+  const names = readSync(db).all(db.selectFrom('collect_file_removals').select('stored').limit(sql.lit(500))).map((r) => r.stored);
   if (names.length === 0) return 0;
   await removeMediaFiles(dataDir, names);
   write(db, (tx) => tx.run(db.deleteFrom('collect_file_removals').where('stored', 'in', names)));

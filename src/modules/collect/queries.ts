@@ -135,7 +135,7 @@ const listQuery = compiledQuery<ListValues, Card>((db, p, shape) => {
   };
   if (sort === 'random') {
     // The stored order (index collect_proposals_shuffle) read from the visitor's seed.
-    const page = rotatedPage(db, (side, limit) => ids().where('p.shuffle', side, p.seed).orderBy('p.shuffle').orderBy('p.contribution_id').limit(limit), PAGE_SIZE + 1, p.offset);
+    const page = rotatedPage(db, (side) => ids().where('p.shuffle', side, p.seed).orderBy('p.shuffle').orderBy('p.contribution_id'), PAGE_SIZE + 1, p.offset);
     return sorted(cardsFrom(db).where('p.contribution_id', 'in', page), sort, p.seed);
   }
   // A literal limit: with a bound one SQLite cannot keep only the top rows.

@@ -2,6 +2,7 @@
 // changes: the step's next reference and public count, the project's and step's participation,
 // the author's follow; the full-text index and the comments and followers counters follow by the
 // triggers of migration 0016. An author's deletion trashes, as the consultation's does.
+import { sql } from 'kysely';
 import type { Db } from '../../db/open.ts';
 import { write, type Tx } from '../../db/write.ts';
 import { recordParticipation, type Step } from '../../platform/participation.ts';
@@ -74,7 +75,7 @@ export function updateProposal(db: Db, proposalId: number, input: ProposalInput,
  */
 export function trashProposal(db: Db, step: StepRef, proposalId: number, authorId: number): boolean {
   return write(db, (tx) => {
-    const changed = tx.run(db.updateTable('contributions').set({ status: 'trashed' }).where('id', '=', proposalId).where('status', '=', 'published')).changes;
+    const changed = tx.run(db.updateTable('contributions').set({ status: 'trashed' }).where('id', '=', proposalId).where('status', '=', sql.lit('published'))).changes;
     if (changed === 0) return false;
     // A merged proposal (merge.ts) left the lists and counts already.
     if (tx.run(db.updateTable('collect_proposals').set({ published: 0 }).where('contribution_id', '=', proposalId).where('published', '=', 1)).changes === 0) return true;

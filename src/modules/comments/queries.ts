@@ -77,10 +77,10 @@ const topLevelQuery = compiledQuery<{ targetId: number; offset: number }, Commen
   let q = commentsFrom(db)
     .where('k.target_id', '=', p.targetId)
     .where('k.reply_to', 'is', null)
-    .where('k.published', '=', 1);
+    .where('k.published', '=', sql.lit(1));
   if (sort === 'useful') q = q.orderBy('k.useful_count', 'desc').orderBy('k.contribution_id', 'desc');
   else q = q.orderBy('k.contribution_id', sort === 'oldest' ? 'asc' : 'desc');
-  return q.limit(PAGE_SIZE + 1).offset(p.offset);
+  return q.limit(sql.lit(PAGE_SIZE + 1)).offset(p.offset);
 });
 
 export function listComments(db: Db, targetId: number, sort: Sort, page: number) {
@@ -106,9 +106,9 @@ const firstRepliesQuery = compiledQuery<Record<string, number>, CommentRow>((db,
             .selectFrom('comments_items as r')
             .select('r.contribution_id')
             .whereRef('r.reply_to', '=', 'parent.contribution_id')
-            .where('r.published', '=', 1)
+            .where('r.published', '=', sql.lit(1))
             .orderBy('r.contribution_id')
-            .limit(REPLIES_SHOWN),
+            .limit(sql.lit(REPLIES_SHOWN)),
         ),
       ),
     )
@@ -125,9 +125,9 @@ export function listReplies(db: Db, parentId: number, page: number) {
   const rows = readSync(db).all(
     commentsFrom(db)
       .where('k.reply_to', '=', parentId)
-      .where('k.published', '=', 1)
+      .where('k.published', '=', sql.lit(1))
       .orderBy('k.contribution_id')
-      .limit(REPLIES_PAGE + 1)
+      .limit(sql.lit(REPLIES_PAGE + 1))
       .offset((page - 1) * REPLIES_PAGE),
   );
   return { replies: rows.slice(0, REPLIES_PAGE), hasNext: rows.length > REPLIES_PAGE };

@@ -1,5 +1,6 @@
 // The administrator's writes on a consultation: contribution types, and the sections tree
 // (create, edit, delete when empty, move among siblings). Ids are always checked against the step.
+import { sql } from 'kysely';
 import type { Db } from '../../db/open.ts';
 import { readSync, write } from '../../db/write.ts';
 import type { ConsultationSort } from './schema.ts';
@@ -100,7 +101,7 @@ export function deleteSection(db: Db, stepId: number, sectionId: number): 'delet
   return write(db, (tx) => {
     const rows = tx.all(db.selectFrom('consultation_sections').select(['id', 'parent_id']).where('step_id', '=', stepId));
     const ids = subtreeIds(rows, sectionId);
-    const used = tx.first(db.selectFrom('consultation_items').select('contribution_id').where('section_id', 'in', ids).limit(1));
+    const used = tx.first(db.selectFrom('consultation_items').select('contribution_id').where('section_id', 'in', ids).limit(sql.lit(1)));
     if (used) return 'not_empty';
     // Children first: the parent_id foreign key would cascade anyway, but say what we mean.
     for (const id of ids.reverse()) tx.run(db.deleteFrom('consultation_sections').where('id', '=', id).where('step_id', '=', stepId));

@@ -1,5 +1,6 @@
 // The CSV export of a consultation: one row per opinion, amendment, argument and source, read
 // in keyset chunks so a huge export never holds one long read transaction (WAL growth).
+import { sql } from 'kysely';
 import type { Db } from '../../db/open.ts';
 import { SOURCE_CATEGORIES } from './extras-queries.ts';
 
@@ -47,7 +48,7 @@ export function listExportRows(db: Db, stepId: number, afterId: number, limit = 
     .where('c.kind', 'in', EXPORT_KINDS)
     .where('c.id', '>', afterId)
     .orderBy('c.id')
-    .limit(limit)
+    .limit(sql.lit(limit))
     .execute();
 }
 export type ExportRow = Awaited<ReturnType<typeof listExportRows>>[number];

@@ -10,7 +10,7 @@ import { initialStatus } from '../../platform/contributions.ts';
 /** Writes need the step's pre-moderation: a pending contribution is counted once approved. */
 type StepRef = Pick<Step, 'id' | 'project_id' | 'premoderation'>;
 import { diffHtml, diffLabels, type DiffResult } from './diff.ts';
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { ContributionStatus, Schema } from '../../db/schema.ts';
 
 export const SOURCE_CATEGORIES = ['official', 'press', 'study', 'other'] as const;
@@ -171,7 +171,7 @@ export interface ItemExtras {
 const publishedOrOwn =
   (userId: number) =>
   (eb: ExpressionBuilder<Schema & { c: Schema['contributions'] }, 'c'>) =>
-    eb.or([eb('c.status', '=', 'published'), eb.and([eb('c.author_id', '=', userId), eb('c.status', 'in', ['pending', 'hidden'])])]);
+    eb.or([eb('c.status', '=', sql.lit('published')), eb.and([eb('c.author_id', '=', userId), eb('c.status', 'in', ['pending', 'hidden'])])]);
 
 /**
  * Everything around an item's page in three queries, whatever the number of arguments: the

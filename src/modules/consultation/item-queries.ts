@@ -243,7 +243,7 @@ export function updateItem(db: Db, step: Step, item: Pick<Item, 'id' | 'kind' | 
 /** The author withdraws the item: trashed, out of the lists, counters decremented once. */
 export function trashItem(db: Db, step: Step, item: Pick<Item, 'id' | 'kind' | 'author_id' | 'section_id'>): boolean {
   return write(db, (tx) => {
-    const changed = tx.run(db.updateTable('contributions').set({ status: 'trashed' }).where('id', '=', item.id).where('status', '=', 'published')).changes;
+    const changed = tx.run(db.updateTable('contributions').set({ status: 'trashed' }).where('id', '=', item.id).where('status', '=', sql.lit('published'))).changes;
     if (changed === 0) return false;
     tx.run(db.updateTable('consultation_items').set({ published: 0 }).where('contribution_id', '=', item.id));
     const column = item.kind === 'amendment' ? 'amendments_count' : 'contributions_count';

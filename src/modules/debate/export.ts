@@ -2,6 +2,7 @@
 // the invited opinions, the conclusion and every argument, as CSV in UTF-8 with a BOM so that
 // spreadsheets read accents. Arguments are read in keyset chunks, each its own short read, so a
 // large export never holds one long read transaction (WAL growth).
+import { sql } from 'kysely';
 import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
@@ -23,7 +24,7 @@ export function listExportArguments(db: Db, stepId: number, afterId: number, lim
     .where('a.step_id', '=', stepId)
     .where('a.contribution_id', '>', afterId)
     .orderBy('a.contribution_id')
-    .limit(limit)
+    .limit(sql.lit(limit))
     .execute();
 }
 

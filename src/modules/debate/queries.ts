@@ -104,7 +104,7 @@ function argumentsFrom(db: Db, userId: number) {
 
 // Each sort walks its index of migration 0005; only published arguments are shown.
 const columnQuery = compiledQuery<ListValues, ArgumentRow>((db, p, sort) => {
-  const q = argumentsFrom(db, p.userId).where('a.step_id', '=', p.stepId).where('a.side', '=', p.side).where('c.status', '=', 'published');
+  const q = argumentsFrom(db, p.userId).where('a.step_id', '=', p.stepId).where('a.side', '=', p.side).where('c.status', '=', sql.lit('published'));
   const sorted = (sort as Sort) === 'useful' ? q.orderBy('a.useful_count', 'desc').orderBy('a.contribution_id', 'desc') : q.orderBy('a.contribution_id', 'desc');
   // A literal limit: with a bound one SQLite cannot keep only the top rows (several times slower).
   return sorted.limit(sql.lit(PAGE_SIZE + 1)).offset(p.offset);

@@ -45,7 +45,7 @@ export function listRegistrations(db: Db, eventId: number, after: { status: Regi
       .$if(after !== null, (q) => q.where((eb) => eb.or([eb('r.status', '>', after!.status), eb.and([eb('r.status', '=', after!.status), eb('r.id', '>', after!.id)])])))
       .orderBy('r.status')
       .orderBy('r.id')
-      .limit(limit),
+      .limit(sql.lit(limit)),
   );
 }
 

@@ -3,6 +3,7 @@
 // the last place at once are served one after the other, so exactly one gets it and the others
 // wait. The UNIQUE (event, user) keeps one registration per person. A place freed goes to the
 // first person waiting, whose email is queued in the same transaction (`onPromoted`).
+import { sql } from 'kysely';
 import type { Db } from '../../db/open.ts';
 import { write, type Tx } from '../../db/write.ts';
 import { isUniqueViolation } from '../../platform/users.ts';
@@ -28,7 +29,7 @@ export function fillFreePlaces(db: Db, tx: Tx, eventId: number, onPromoted: OnPr
   if (!e || e.waiting_count === 0 || !registrationOpen(e, now)) return 0;
   const free = e.capacity === null ? e.waiting_count : e.capacity - e.registered_count;
   if (free <= 0) return 0;
-  const first = tx.all(db.selectFrom('events_registrations').select(['id', 'user_id']).where('event_id', '=', eventId).where('status', '=', 'waiting').orderBy('id').limit(free));
+  const first = tx.all(db.selectFrom('events_registrations').select(['id', 'user_id']).where('event_id', '=', eventId).where('status', '=', 'waiting').orderBy('id').limit(sql.lit(free)));
   if (first.length === 0) return 0;
   tx.run(db.updateTable('events_registrations').set({ status: 'registered' }).where('id', 'in', first.map((r) => r.id)));
   moveCounter(db, tx, eventId, 'registered', first.length);

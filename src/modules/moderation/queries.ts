@@ -58,7 +58,7 @@ export function listReportsOf(db: Db, contributionId: number) {
       .where('contribution_id', '=', contributionId)
       .orderBy(sql`closed_at is not null`)
       .orderBy('id', 'desc')
-      .limit(200),
+      .limit(sql.lit(200)),
   );
 }
 
@@ -86,12 +86,12 @@ function logFrom(db: Db) {
 
 /** What moderation did to this contribution, newest first. */
 export function listLogOf(db: Db, contributionId: number) {
-  return readSync(db).all(logFrom(db).where('l.contribution_id', '=', contributionId).orderBy('l.id', 'desc').limit(200));
+  return readSync(db).all(logFrom(db).where('l.contribution_id', '=', contributionId).orderBy('l.id', 'desc').limit(sql.lit(200)));
 }
 
 /** Whether the last thing moderation did to it was trashing it (so restoring it is allowed). */
 export function trashedByModeration(db: Db, contributionId: number): boolean {
-  const last = readSync(db).first(db.selectFrom('moderation_log').select('action').where('contribution_id', '=', contributionId).where('action', '!=', 'edit').orderBy('id', 'desc').limit(1));
+  const last = readSync(db).first(db.selectFrom('moderation_log').select('action').where('contribution_id', '=', contributionId).where('action', '!=', 'edit').orderBy('id', 'desc').limit(sql.lit(1)));
   return last?.action === 'trash';
 }
 
@@ -176,7 +176,7 @@ export function listPending(db: Db, page: number): { rows: QueueRow[]; hasNext: 
       .innerJoin('users as u', 'u.id', 'c.author_id')
       .leftJoin('moderation_flags as f', 'f.contribution_id', 'c.id')
       .select([...queueColumns, (eb) => eb.fn.coalesce('f.open_reports', eb.lit(0)).as('open_reports'), 'f.last_reported_at'])
-      .where('c.status', '=', 'pending')
+      .where('c.status', '=', sql.lit('pending'))
       .orderBy('c.created_at', 'asc')
       .orderBy('c.id', 'asc')
       .limit(sql.lit(PAGE_SIZE + 1))

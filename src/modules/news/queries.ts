@@ -152,5 +152,5 @@ export function listAllPosts(db: Db, page: number, size: number): { posts: PostR
 
 /** Content-hash names: two posts may share one file; it is deleted only when nobody uses it. */
 export function imageInUse(db: Db, path: string): boolean {
-  return !!readSync(db).first(db.selectFrom('news_posts').select('id').where('image_path', '=', path).limit(1));
+  return !!readSync(db).first(db.selectFrom('news_posts').select('id').where('image_path', '=', path).limit(sql.lit(1)));
 }

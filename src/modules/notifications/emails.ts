@@ -4,7 +4,7 @@
 // its notifications emailed, so none is sent twice or lost. People who chose 'off', and accounts
 // that cannot receive mail (unconfirmed, suspended, deleted), get none: theirs are only marked.
 import type { FastifyInstance } from 'fastify';
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import { write, type Tx } from '../../db/write.ts';
 import type { Schema } from '../../db/schema.ts';
 import { isLocale } from '../../platform/i18n.ts';
@@ -48,20 +48,20 @@ function nextPeople(app: JobApp, tx: Tx, mode: Mode, afterId: number): Person[] 
       .selectFrom('users')
       .select(['id', 'email', 'display_name', 'locale', 'role', 'notify_email', 'email_confirmed_at', 'suspended_at', 'deleted_at'])
       // The partial index notifications_to_email holds exactly these rows.
-      .where('id', 'in', db.selectFrom('notifications').select('user_id').where('emailed', '=', 0))
+      .where('id', 'in', db.selectFrom('notifications').select('user_id').where('emailed', '=', sql.lit(0)))
       .where('id', '>', afterId)
       .where((eb) => (mode === 'digest' ? eb.and([eb('notify_email', '=', 'digest'), liveSql(eb)]) : eb.or([eb('notify_email', '!=', 'digest'), eb.not(liveSql(eb))])))
       .orderBy('id')
-      .limit(BATCH),
+      .limit(sql.lit(BATCH)),
   );
 }
 
 /** Inside the batch's write: the person's email (if any is due), and their notifications marked. */
 function mailPerson(app: JobApp, tx: Tx, p: Person, mode: Mode, now: Date): boolean {
   const db = app.db;
-  const last = tx.first(db.selectFrom('notifications').select((eb) => eb.fn.max('id').as('id')).where('user_id', '=', p.id).where('emailed', '=', 0))?.id;
+  const last = tx.first(db.selectFrom('notifications').select((eb) => eb.fn.max('id').as('id')).where('user_id', '=', p.id).where('emailed', '=', sql.lit(0)))?.id;
   if (!last) return false;
-  const markEmailed = () => tx.run(db.updateTable('notifications').set({ emailed: 1 }).where('user_id', '=', p.id).where('emailed', '=', 0).where('id', '<=', Number(last)));
+  const markEmailed = () => tx.run(db.updateTable('notifications').set({ emailed: 1 }).where('user_id', '=', p.id).where('emailed', '=', sql.lit(0)).where('id', '<=', Number(last)));
   if (!live(p) || p.notify_email === 'off') {
     markEmailed();
     return false;
@@ -69,10 +69,10 @@ function mailPerson(app: JobApp, tx: Tx, p: Person, mode: Mode, now: Date): bool
   const viewer = { id: p.id, role: p.role, email_confirmed_at: p.email_confirmed_at } as SessionUser;
   const due = withWhatItShows(db)
     .where('n.user_id', '=', p.id)
-    .where('n.emailed', '=', 0)
+    .where('n.emailed', '=', sql.lit(0))
     .where('n.id', '<=', Number(last))
     .where((eb) => eb.or([eb('n.project_id', 'is', null), projectVisibleTo(eb as unknown as ProjectEb, viewer)]));
-  const rows = tx.all(due.orderBy('n.id').limit(MAIL_MAX_ITEMS));
+  const rows = tx.all(due.orderBy('n.id').limit(sql.lit(MAIL_MAX_ITEMS)));
   const total = rows.length < MAIL_MAX_ITEMS ? rows.length : Number(tx.first(due.clearSelect().select((eb) => eb.fn.countAll().as('n')))?.n ?? 0);
   if (rows.length === 0) {
     markEmailed();

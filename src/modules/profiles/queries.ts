@@ -1,5 +1,6 @@
 // A person's public profile: their public fields, and their published contributions in the
 // projects the visitor may see (one query per page, one row more than a page, no COUNT).
+import { sql } from 'kysely';
 import type { Db } from '../../db/open.ts';
 import { readSync } from '../../db/write.ts';
 import type { SessionUser } from '../../platform/sessions.ts';
@@ -35,14 +36,14 @@ export function listProfileContributions(db: Db, authorId: number, viewer: Sessi
     .leftJoin('contributions as parent', 'parent.id', 'c.parent_id')
     .select(['c.id', 'c.kind', 'c.step_id', 'c.parent_id', 'c.title', 'c.body_md', 'c.created_at', 's.type as step_type', 'p.title as project_title', 'p.slug as project_slug'])
     .where('c.author_id', '=', authorId)
-    .where('c.status', '=', 'published')
-    .where((eb) => eb.or([eb('c.parent_id', 'is', null), eb('parent.status', '=', 'published')]));
+    .where('c.status', '=', sql.lit('published'))
+    .where((eb) => eb.or([eb('c.parent_id', 'is', null), eb('parent.status', '=', sql.lit('published'))]));
   q = q.where((eb) => projectVisibleTo(eb, viewer));
   const rows = readSync(db).all(
     q
       .orderBy('c.created_at', 'desc')
       .orderBy('c.id', 'desc')
-      .limit(PROFILE_PAGE_SIZE + 1)
+      .limit(sql.lit(PROFILE_PAGE_SIZE + 1))
       .offset((page - 1) * PROFILE_PAGE_SIZE),
   );
   return { items: rows.slice(0, PROFILE_PAGE_SIZE), hasNext: rows.length > PROFILE_PAGE_SIZE };

@@ -1,5 +1,6 @@
 // Queries of the projects admin: the list, one project with its themes, districts and groups,
 // and the writes that save them together (one transaction: nothing half-written).
+import { sql } from 'kysely';
 import type { Db } from '../../db/open.ts';
 import type { Tx } from '../../db/write.ts';
 import { write, readSync } from '../../db/write.ts';
@@ -110,5 +111,5 @@ export function deleteProject(db: Db, id: number): { cover_path: string | null }
 
 /** Content-hash names: two projects may share one file; delete it only when nobody uses it. */
 export function coverInUse(db: Db, coverPath: string): boolean {
-  return !!readSync(db).first(db.selectFrom('projects').select('id').where('cover_path', '=', coverPath).limit(1));
+  return !!readSync(db).first(db.selectFrom('projects').select('id').where('cover_path', '=', coverPath).limit(sql.lit(1)));
 }

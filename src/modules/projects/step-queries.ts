@@ -1,5 +1,6 @@
 // Queries of the steps admin: a project's ordered steps, one step checked to belong to its
 // project (forged ids find nothing), and the writes: add, edit, delete, move up or down.
+import { sql } from 'kysely';
 import type { Db } from '../../db/open.ts';
 import { write, readSync } from '../../db/write.ts';
 
@@ -71,7 +72,7 @@ export function moveStep(db: Db, projectId: number, stepId: number, direction: '
         .where('project_id', '=', projectId)
         .where('position', direction === 'up' ? '<' : '>', step.position)
         .orderBy('position', direction === 'up' ? 'desc' : 'asc')
-        .limit(1),
+        .limit(sql.lit(1)),
     );
     if (!neighbour) return false;
     tx.run(db.updateTable('steps').set({ position: neighbour.position }).where('id', '=', step.id));

@@ -2,6 +2,7 @@
 // responses, one row (or object) each, one column per question in the questionnaire's order.
 // CSV in UTF-8 with a BOM (spreadsheets read accents), formulas neutralised; responses read in
 // keyset chunks, each its own short read, so memory stays flat and no read holds the WAL.
+import { sql } from 'kysely';
 import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/open.ts';
@@ -24,10 +25,10 @@ export function listExportResponses(db: Db, stepId: number, afterId: number, lim
       .selectFrom('questionnaire_responses')
       .select(['id', 'answers', 'segment', 'submitted_at'])
       .where('step_id', '=', stepId)
-      .where('status', '=', 'submitted')
+      .where('status', '=', sql.lit('submitted'))
       .where('id', '>', afterId)
       .orderBy('id')
-      .limit(limit),
+      .limit(sql.lit(limit)),
   );
 }
 

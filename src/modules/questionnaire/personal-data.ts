@@ -1,6 +1,7 @@
 // What the questionnaire stores about a person: their responses (drafts and submitted) with their
 // answers. Erasure deletes their drafts and cuts the link from their submitted responses to the
 // account: the answers stay in the results, as anonymous ones are (never linked to anyone).
+import { sql } from 'kysely';
 import type { PersonalData } from '../../platform/module.ts';
 import { readSync } from '../../db/write.ts';
 
@@ -18,7 +19,7 @@ export const personalData: PersonalData = {
     return { responses: rows.map((r) => ({ ...r, answers: JSON.parse(r.answers) })) };
   },
   erase(db, tx, userId) {
-    tx.run(db.deleteFrom('questionnaire_responses').where('user_id', '=', userId).where('status', '=', 'draft'));
+    tx.run(db.deleteFrom('questionnaire_responses').where('user_id', '=', userId).where('status', '=', sql.lit('draft')));
     tx.run(db.updateTable('questionnaire_responses').set({ user_id: null }).where('user_id', '=', userId));
   },
 };

@@ -54,7 +54,7 @@ const RESPONSE_COLUMNS = ['id', 'status', 'answers', 'page', 'replaces', 'submit
 // A person's latest response of a status: one walk of index questionnaire_responses_person
 // (exported for the test of its plan).
 export const byUserQuery = compiledQuery<{ stepId: number; userId: number }, ResponseRow>((db, p, status) =>
-  db.selectFrom('questionnaire_responses').select(RESPONSE_COLUMNS).where('step_id', '=', p.stepId).where('user_id', '=', p.userId).where('status', '=', status as ResponseStatus).orderBy('id', 'desc').limit(1),
+  db.selectFrom('questionnaire_responses').select(RESPONSE_COLUMNS).where('step_id', '=', p.stepId).where('user_id', '=', p.userId).where('status', '=', sql.lit(status as ResponseStatus)).orderBy('id', 'desc').limit(sql.lit(1)),
 );
 const byTokenQuery = compiledQuery<{ stepId: number; token: string }, ResponseRow>((db, p) =>
   db.selectFrom('questionnaire_responses').select(RESPONSE_COLUMNS).where('step_id', '=', p.stepId).where('token', '=', p.token).where('user_id', 'is', null),

@@ -2,6 +2,7 @@
 // (added, changed, moved, deleted, imported), drafts, and the submission, which writes the
 // response, its free-text answers and every counter it moves (for everyone and for the
 // respondent's district) together, so results never need to read the responses.
+import { sql } from 'kysely';
 import crypto from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/open.ts';
@@ -110,12 +111,12 @@ export function saveDraft(db: Db, stepId: number, who: Respondent, draft: Respon
   return write(db, (tx) => {
     const json = JSON.stringify(answers);
     if (draft) {
-      tx.run(db.updateTable('questionnaire_responses').set({ answers: json, page, updated_at: now }).where('id', '=', draft.id).where('status', '=', 'draft'));
+      tx.run(db.updateTable('questionnaire_responses').set({ answers: json, page, updated_at: now }).where('id', '=', draft.id).where('status', '=', sql.lit('draft')));
       return { id: draft.id, token: who.token };
     }
     const token = who.userId === null ? newToken() : null;
     // Two first pages of one account at once: the second finds the draft the first one made.
-    const made = who.userId === null ? undefined : tx.first(db.selectFrom('questionnaire_responses').select('id').where('step_id', '=', stepId).where('user_id', '=', who.userId).where('status', '=', 'draft'));
+    const made = who.userId === null ? undefined : tx.first(db.selectFrom('questionnaire_responses').select('id').where('step_id', '=', stepId).where('user_id', '=', who.userId).where('status', '=', sql.lit('draft')));
     if (made) {
       tx.run(db.updateTable('questionnaire_responses').set({ answers: json, page, updated_at: now }).where('id', '=', made.id));
       return { id: made.id, token: null };
@@ -174,7 +175,7 @@ export function submitResponse(db: Db, step: StepRef, who: Respondent, draftId: 
       let id: number;
       const draft = draftId === null ? undefined : tx.first(db.selectFrom('questionnaire_responses').select(['id', 'replaces', 'status']).where('id', '=', draftId));
       if (draftId !== null && draft?.status !== 'draft') return { ok: false, reason: 'gone' };
-      const old = draft?.replaces ? tx.first(db.selectFrom('questionnaire_responses').select(['id', 'answers', 'segment']).where('id', '=', draft.replaces).where('status', '=', 'submitted')) : undefined;
+      const old = draft?.replaces ? tx.first(db.selectFrom('questionnaire_responses').select(['id', 'answers', 'segment']).where('id', '=', draft.replaces).where('status', '=', sql.lit('submitted'))) : undefined;
       if (old) {
         moveCounters(db, step.id, questions, JSON.parse(old.answers), old.segment, -1);
         tx.run(db.deleteFrom('questionnaire_texts').where('response_id', '=', old.id));
@@ -207,5 +208,5 @@ export function submitResponse(db: Db, step: StepRef, who: Respondent, draftId: 
 
 /** Removes the person's draft (they start again). */
 export function discardDraft(db: Db, draftId: number): void {
-  write(db, (tx) => tx.run(db.deleteFrom('questionnaire_responses').where('id', '=', draftId).where('status', '=', 'draft')), { quiet: true });
+  write(db, (tx) => tx.run(db.deleteFrom('questionnaire_responses').where('id', '=', draftId).where('status', '=', sql.lit('draft'))), { quiet: true });
 }

@@ -54,5 +54,5 @@ export function findCountsDate(db: Db, stepId: number): string | null {
 
 /** Whether some proposal in the vote is city-wide (with district envelopes only, nobody can vote for it). */
 export function hasCityWide(db: Db, stepId: number): boolean {
-  return readSync(db).first(db.selectFrom('selection_proposals').select('proposal_id').where('step_id', '=', stepId).where('district_id', 'is', null).limit(1)) !== undefined;
+  return readSync(db).first(db.selectFrom('selection_proposals').select('proposal_id').where('step_id', '=', stepId).where('district_id', 'is', null).limit(sql.lit(1))) !== undefined;
 }

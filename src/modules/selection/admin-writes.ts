@@ -1,12 +1,13 @@
 // Writes of the selection admin page, each one synchronous transaction: a proposal taken out of
 // the vote (only while nobody voted for it), the envelopes' budgets, the counts' date.
+import { sql } from 'kysely';
 import type { Db } from '../../db/open.ts';
 import { write } from '../../db/write.ts';
 
 /** Takes the proposal out of the vote: 'removed', 'voted' (refused: somebody voted for it) or 'missing'. */
 export function removeFromVote(db: Db, stepId: number, proposalId: number): 'removed' | 'voted' | 'missing' {
   return write(db, (tx) => {
-    const voted = tx.first(db.selectFrom('selection_votes').select('user_id').where('step_id', '=', stepId).where('proposal_id', '=', proposalId).limit(1));
+    const voted = tx.first(db.selectFrom('selection_votes').select('user_id').where('step_id', '=', stepId).where('proposal_id', '=', proposalId).limit(sql.lit(1)));
     if (voted) return 'voted';
     const changes = tx.run(db.deleteFrom('selection_proposals').where('step_id', '=', stepId).where('proposal_id', '=', proposalId)).changes;
     return changes ? 'removed' : 'missing';

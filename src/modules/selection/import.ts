@@ -42,7 +42,7 @@ export function importProposals(db: Db, stepId: number, collectStepId: number, s
                   .whereRef('a.proposal_id', '=', 'p.contribution_id')
                   .where('a.revised_cost', 'is not', null)
                   .orderBy('a.updated_at', 'desc')
-                  .limit(1),
+                  .limit(sql.lit(1)),
                 'p.cost',
                 sql.lit(0),
               )

@@ -144,7 +144,7 @@ const listQuery = compiledQuery<ListValues, Card>((db, p, shape) => {
   // Random: the stored order (index selection_proposals_shuffle) read from the visitor's seed.
   const page =
     sort === 'random'
-      ? rotatedPage(db, (side, limit) => ids().where('sp.shuffle', side, p.seed).orderBy('sp.shuffle').orderBy('sp.proposal_id').limit(limit), PAGE_SIZE + 1, p.offset)
+      ? rotatedPage(db, (side) => ids().where('sp.shuffle', side, p.seed).orderBy('sp.shuffle').orderBy('sp.proposal_id'), PAGE_SIZE + 1, p.offset)
       : sorted(ids(), sort, p).limit(sql.lit(PAGE_SIZE + 1)).offset(p.offset);
   // The page's ids drive the join: SQLite keeps a CROSS JOIN's order. With `proposal_id in
   // (page)`, or an inner join, it walked the sort's index over every row of the step instead

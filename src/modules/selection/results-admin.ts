@@ -4,6 +4,7 @@
 // error is found, then corrected and published again, each kept in the results log), the CSV
 // export and the winners' follow-up. Paper counts are taken while the vote is open or closed,
 // never before it opens (no ballot exists) nor while the results are published.
+import { sql } from 'kysely';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { render } from '../../platform/render.ts';
 import { HttpError } from '../../platform/http.ts';
@@ -37,7 +38,7 @@ export function listPaperEntries(db: Db, stepId: number, limit = 30) {
       .select(['e.id', 'c.title', 'e.votes_before', 'e.votes_after', 'e.points_before', 'e.points_after', 'e.created_at', 'u.display_name', 'u.deleted_at'])
       .where('e.step_id', '=', stepId)
       .orderBy('e.id', 'desc')
-      .limit(limit),
+      .limit(sql.lit(limit)),
   );
 }
 

@@ -2,6 +2,7 @@
 // proposals of the vote with their counters, envelopes' budgets and districts' names, put
 // through the pure rules (results-rules.ts). One query per table whatever the number of
 // proposals; hidden proposals (collect_proposals.published = 0) are never read.
+import { sql } from 'kysely';
 import type { Db } from '../../db/open.ts';
 import { readSync } from '../../db/write.ts';
 import type { Step } from '../../platform/participation.ts';
@@ -106,12 +107,12 @@ export function listResultsLog(db: Db, stepId: number, limit = 20) {
       .select(['l.id', 'l.action', 'l.reason', 'l.created_at', 'u.display_name', 'u.deleted_at'])
       .where('l.step_id', '=', stepId)
       .orderBy('l.id', 'desc')
-      .limit(limit),
+      .limit(sql.lit(limit)),
   );
 }
 
 /** When the results were last withdrawn, if the last thing that happened to them is a withdrawal. */
 export function findWithdrawal(db: Db, stepId: number): string | null {
-  const last = readSync(db).first(db.selectFrom('selection_results_log').select(['action', 'created_at']).where('step_id', '=', stepId).orderBy('id', 'desc').limit(1));
+  const last = readSync(db).first(db.selectFrom('selection_results_log').select(['action', 'created_at']).where('step_id', '=', stepId).orderBy('id', 'desc').limit(sql.lit(1)));
   return last?.action === 'withdrawn' ? last.created_at : null;
 }
