@@ -56,7 +56,7 @@ export function listCardMedia(db: Db, ids: readonly number[]): Map<number, CardM
 const cardMediaQuery = compiledQuery<{ ids: string }, CardMedia>((db, p) =>
   db
     .selectFrom('collect_proposals as p')
-    .leftJoin('collect_files as f', (j) => j.onRef('f.proposal_id', '=', 'p.contribution_id').on('f.role', '=', 'image'))
+    .leftJoin('collect_files as f', (j) => j.onRef('f.proposal_id', '=', 'p.contribution_id').on('f.role', '=', sql.lit('image')))
     .select(['p.contribution_id as id', 'p.address', 'p.lat', 'p.lng', 'f.id as image_id'])
     // Raw SQL: the page's ids as one JSON parameter, so the statement is compiled once.
     .where('p.contribution_id', 'in', sql<number>`(select value from json_each(${p.ids}))`),

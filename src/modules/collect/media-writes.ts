@@ -1,6 +1,7 @@
 // Writes of a proposal's files, inside the proposal's own transaction (writes.ts): the new image
 // replaces the old one, attachments are added or removed, the image's description changes. A
 // deleted row queues its bytes for removal (trigger of migration 0020); the caller sweeps them.
+import { sql } from 'kysely';
 import type { Db } from '../../db/open.ts';
 import type { Tx } from '../../db/write.ts';
 
@@ -26,9 +27,9 @@ export interface MediaChange {
 }
 
 export function applyMedia(db: Db, tx: Tx, proposalId: number, authorId: number, m: MediaChange, now: string): void {
-  if (m.removeImage || m.image) tx.run(db.deleteFrom('collect_files').where('proposal_id', '=', proposalId).where('role', '=', 'image'));
+  if (m.removeImage || m.image) tx.run(db.deleteFrom('collect_files').where('proposal_id', '=', proposalId).where('role', '=', sql.lit('image')));
   if (m.image) tx.run(db.insertInto('collect_files').values({ proposal_id: proposalId, author_id: authorId, role: 'image', ...m.image, alt: m.alt ?? '', created_at: now }));
-  else if (m.alt !== null) tx.run(db.updateTable('collect_files').set({ alt: m.alt }).where('proposal_id', '=', proposalId).where('role', '=', 'image'));
+  else if (m.alt !== null) tx.run(db.updateTable('collect_files').set({ alt: m.alt }).where('proposal_id', '=', proposalId).where('role', '=', sql.lit('image')));
   if (m.removeAttachments.length) tx.run(db.deleteFrom('collect_files').where('proposal_id', '=', proposalId).where('role', '=', 'attachment').where('id', 'in', m.removeAttachments));
   if (m.attachments.length === 0) return;
   const last = tx.first(db.selectFrom('collect_files').select((eb) => eb.fn.max('position').as('p')).where('proposal_id', '=', proposalId).where('role', '=', 'attachment'));
