@@ -26,6 +26,7 @@ import * as m0022 from './0022_proposal_shuffle.ts';
 import * as m0023 from './0023_selection_results_log.ts';
 import * as m0024 from './0024_questionnaire_responses_person.ts';
 import * as m0025 from './0025_collect_list_filters.ts';
+import * as m0026 from './0026_selection_list_filters.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_platform_core': m0001,
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   '0023_selection_results_log': m0023,
   '0024_questionnaire_responses_person': m0024,
   '0025_collect_list_filters': m0025,
+  '0026_selection_list_filters': m0026,
 };

@@ -127,15 +127,11 @@ const listQuery = compiledQuery<ListValues, Card>((db, p, shape) => {
   const [sort, flags = ''] = shape.split(':') as [Sort, string?];
   const has = (flag: string) => flags.includes(flag);
   const ids = () => {
-    let q = db
-      .selectFrom('selection_proposals as sp')
-      .innerJoin('collect_proposals as p', 'p.contribution_id', 'sp.proposal_id')
-      .select('sp.proposal_id')
-      .where('sp.step_id', '=', p.stepId)
-      .where('p.published', '=', 1);
-    if (has('c')) q = q.where('p.category_id', '=', p.categoryId);
+    // The vote's own copies of the filters (migration 0026): the page is found in one index.
+    let q = db.selectFrom('selection_proposals as sp').select('sp.proposal_id').where('sp.step_id', '=', p.stepId).where('sp.published', '=', 1);
+    if (has('c')) q = q.where('sp.category_id', '=', p.categoryId);
     if (has('d')) q = q.where('sp.district_id', '=', p.districtId);
-    if (has('s')) q = q.where('p.status_id', '=', p.statusId);
+    if (has('s')) q = q.where('sp.status_id', '=', p.statusId);
     // Raw SQL: Kysely has no FTS5 MATCH; the collect module's index has the proposals' ids as rowids.
     if (has('q')) q = q.where('sp.proposal_id', 'in', sql<number>`(select rowid from collect_fts where collect_fts match ${p.match})`);
     return q;

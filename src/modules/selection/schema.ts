@@ -35,6 +35,10 @@ export interface SelectionProposalsTable {
   /** Copies of the collect row's random key and comment counter (triggers of migration 0022), for the list's indexes. */
   shuffle: Generated<number>;
   comments_count: Generated<number>;
+  /** Copies of the collect row's published flag, category and status (triggers of migration 0026), for the list's filters. */
+  published: Generated<number>;
+  category_id: Generated<number | null>;
+  status_id: Generated<number | null>;
 }
 
 export interface SelectionBallotsTable {
