@@ -138,7 +138,6 @@ const listQuery = compiledQuery<ListValues, Card>((db, p, shape) => {
     const page = rotatedPage(db, (side) => ids().where('p.shuffle', side, p.seed).orderBy('p.shuffle').orderBy('p.contribution_id'), PAGE_SIZE + 1, p.offset);
     return sorted(cardsFrom(db).where('p.contribution_id', 'in', page), sort, p.seed);
   }
-  // A literal limit: with a bound one SQLite cannot keep only the top rows.
   const page = sorted(ids(), sort, p.seed).limit(sql.lit(PAGE_SIZE + 1)).offset(p.offset);
   return sorted(cardsFrom(db).where('p.contribution_id', 'in', page), sort, p.seed);
 });

@@ -71,8 +71,7 @@ const columns = [
 const commentsFrom = (db: Db) =>
   db.selectFrom('comments_items as k').innerJoin('contributions as c', 'c.id', 'k.contribution_id').innerJoin('users as u', 'u.id', 'c.author_id').select(columns);
 
-// A thread's page: compiled once per sort (db/compiled.ts). The limit is a literal: SQLite
-// sorts far slower under a bound LIMIT.
+// A thread's page: compiled once per sort (db/compiled.ts).
 const topLevelQuery = compiledQuery<{ targetId: number; offset: number }, CommentRow>((db, p, sort) => {
   let q = commentsFrom(db)
     .where('k.target_id', '=', p.targetId)

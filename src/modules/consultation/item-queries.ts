@@ -107,7 +107,6 @@ const itemsQuery = compiledQuery<{ sectionId: number; kind: ItemKind; seed: numb
     // Raw SQL: SQLite has no seeded random(); the key is rules.randomKey (registerRandomKey).
     case 'random': q = q.orderBy(sql`consultation_random_key(i.contribution_id, ${p.seed})`).orderBy('i.contribution_id'); break;
   }
-  // A literal limit: the random order sorts, and SQLite sorts with a bound LIMIT far slower.
   return q.limit(sql.lit(PAGE_SIZE + 1)).offset(p.offset);
 });
 

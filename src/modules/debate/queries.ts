@@ -106,7 +106,6 @@ function argumentsFrom(db: Db, userId: number) {
 const columnQuery = compiledQuery<ListValues, ArgumentRow>((db, p, sort) => {
   const q = argumentsFrom(db, p.userId).where('a.step_id', '=', p.stepId).where('a.side', '=', p.side).where('c.status', '=', sql.lit('published'));
   const sorted = (sort as Sort) === 'useful' ? q.orderBy('a.useful_count', 'desc').orderBy('a.contribution_id', 'desc') : q.orderBy('a.contribution_id', 'desc');
-  // A literal limit: with a bound one SQLite cannot keep only the top rows (several times slower).
   return sorted.limit(sql.lit(PAGE_SIZE + 1)).offset(p.offset);
 });
 

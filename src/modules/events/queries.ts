@@ -68,7 +68,6 @@ const listQuery = compiledQuery<ListValues, EventRow>((db, p, shape) => {
     .orderBy(sql`case when e.ends_at > ${p.now} then e.starts_at end`)
     .orderBy('e.starts_at', 'desc')
     .orderBy('e.id')
-    // A literal limit: with a bound one SQLite cannot keep only the top rows.
     .limit(sql.lit(PAGE_SIZE + 1))
     .offset(p.offset) as unknown as Compilable<EventRow>;
 });

@@ -144,8 +144,8 @@ const queueColumns = [
 
 /**
  * The reported tab: items with open reports, most reported first, then the newest report. The
- * flags' partial index (moderation_flags_queue) gives the order; a literal limit lets SQLite
- * stop after one page plus one row.
+ * flags' partial index (moderation_flags_queue) gives the order; SQLite stops after one page plus
+ * one row.
  */
 export function listReported(db: Db, page: number): { rows: QueueRow[]; hasNext: boolean } {
   const rows = readSync(db).all(

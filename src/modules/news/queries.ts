@@ -56,7 +56,6 @@ const listQuery = compiledQuery<ListValues, PostRow>((db, p, shape) => {
     .$if(filtered === 'project', (q) => q.where('n.project_id', '=', p.projectId))
     .orderBy('n.published_at', 'desc')
     .orderBy('n.id', 'desc')
-    // A literal limit: with a bound one SQLite cannot keep only the top rows.
     .limit(sql.lit(PAGE_SIZE + 1))
     .offset(p.offset) as unknown as Compilable<PostRow>;
 });

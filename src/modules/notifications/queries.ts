@@ -64,7 +64,6 @@ const listQuery = compiledQuery<{ userId: number; before: number; id: number }, 
     .where((eb) => eb.or([eb('n.project_id', 'is', null), projectVisibleTo(eb as unknown as ProjectEb, viewerOf(visibility!, p.userId))]));
   if (page === 'one') return q.where('n.id', '=', p.id);
   if (page === 'before') q = q.where('n.id', '<', p.before);
-  // A literal limit: SQLite then keeps only the top rows of the index range (docs/new-step.md).
   return q.orderBy('n.id', 'desc').limit(sql.lit(PAGE_SIZE + 1));
 });
 

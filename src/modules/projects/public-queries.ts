@@ -107,8 +107,7 @@ function homeProjectsQuery(db: Db, user: SessionUser | null, f: QueryParams, now
     .orderBy('h.state_rank')
     .orderBy('h.created_at', 'desc')
     .orderBy('h.id', 'desc')
-    // A literal, not a parameter: SQLite sorts with a bound LIMIT ten times slower (measured:
-    // 0.13 ms against 0.013 ms for this query), as it cannot keep only the top rows.
+    // A literal LIMIT (db/compiled.ts): bound, it cost 0.13 ms against 0.013 ms for this query.
     .limit(sql.lit(HOME_PAGE_SIZE + 1))
     .offset(f.offset);
 }

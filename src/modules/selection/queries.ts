@@ -136,7 +136,6 @@ const listQuery = compiledQuery<ListValues, Card>((db, p, shape) => {
     if (has('q')) q = q.where('sp.proposal_id', 'in', sql<number>`(select rowid from collect_fts where collect_fts match ${p.match})`);
     return q;
   };
-  // A literal limit: with a bound one SQLite cannot keep only the top rows.
   // Random: the stored order (index selection_proposals_shuffle) read from the visitor's seed.
   const page =
     sort === 'random'
