@@ -12,8 +12,7 @@ import { nextPage, previousPage, type Flow } from './pages.ts';
 
 export function renderPage(request: FastifyRequest, reply: FastifyReply, s: Started, flow: Flow, n: number, body: FormValues | null, errors: FormErrors, status = 200, questionsOnly = false) {
   const page = flow.pages[n]!;
-  const shown = visibleIds(s.questions, s.answers);
-  const questions = page.questions.filter((q) => shown.has(q.id));
+  const questions = page.questions.filter((q) => flow.shown.has(q.id));
   const values: FormValues = body ?? Object.assign({}, ...questions.map((q) => answerValues(q, s.answers[q.id])));
   for (const q of questions) if (q.type === 'file' && s.answers[q.id]) values[`q${q.id}_kept`] = '1';
   const step = flow.visible.indexOf(n) + 1;

@@ -63,6 +63,7 @@ test('a page with an error comes back with 422, the error beside the question an
   assert.match(res.body, new RegExp(`id="field-${f.single}-error">Répondez à cette question\\.`));
   assert.match(res.body, /href="#field-q\d+">Votre quartier — Répondez/);
   assert.match(res.body, new RegExp(`name="${f.yesNo}" value="yes" checked`));
+  assert.match(res.body, /Pour quels trajets/, 'the follow-up the answers sent reveal is shown with them');
   assert.equal(countRows(t, `questionnaire_responses where step_id = ${q.stepId}`), 0, 'nothing saved');
 });
 

@@ -6,8 +6,7 @@ import { HttpError } from '../../platform/http.ts';
 import { setFlash } from '../../platform/flash.ts';
 import { text } from '../../platform/forms.ts';
 import { storeAnswerFile } from '../../platform/questions/files.ts';
-import type { Answers, FormValues, Question } from '../../platform/questions/types.ts';
-import { visibleIds } from '../../platform/questions/logic.ts';
+import type { Answers, FormValues } from '../../platform/questions/types.ts';
 import { loadQuestionnaire, respondentOf, setTokenCookie, settingsOf, type StepParams } from './guards.ts';
 import { findDraft, findSubmitted, listQuestions, parseAnswers, tokenSubmitted } from './queries.ts';
 import { saveDraft } from './writes.ts';
@@ -52,7 +51,7 @@ export async function postPage(request: FastifyRequest<{ Params: StepParams }>, 
   await keepFile(request, page.questions, answers);
   const flow = flowOf(s.questions, answers);
   // Without JavaScript, a question this page's answers just revealed is shown before moving on.
-  const revealed = blocking && appeared(s.questions, page.questions, s.answers, answers);
+  const revealed = blocking && page.questions.some((q) => flow.shown.has(q.id) && !before.shown.has(q.id) && answers[q.id] === undefined);
   const target = revealed ? n : go === 'next' ? nextPage(flow, n) : go === 'previous' ? previousPage(flow, n) : n;
   const saved = saveDraft(s.db, s.ctx.step.id, s.who, s.draft, answers, target ?? n, { single: !s.settings.several_responses });
   if (s.who.userId === null && !s.draft) setTokenCookie(request, reply, s.ctx.step.id, saved.token);
@@ -64,13 +63,6 @@ export async function postPage(request: FastifyRequest<{ Params: StepParams }>, 
   if (revealed) return reply.redirect(`${base}/answer?page=${n}#questionnaire-page`, 303);
   if (go === 'review' || target === null) return reply.redirect(`${base}/review`, 303);
   return reply.redirect(`${base}/answer?page=${target}#questionnaire-page`, 303);
-}
-
-/** Whether a question of the page is shown with the new answers and was not with the old ones. */
-function appeared(questions: readonly Question[], onPage: readonly Question[], before: Answers, after: Answers): boolean {
-  const was = visibleIds(questions, before);
-  const is = visibleIds(questions, after);
-  return onPage.some((q) => is.has(q.id) && !was.has(q.id) && after[q.id] === undefined);
 }
 
 /** A file answer just checked is written to the private folder, and the answer names it. */
@@ -88,11 +80,11 @@ export async function previewPage(request: FastifyRequest<{ Params: StepParams }
   const n = pageIndex(before, text(body, 'page'));
   if (n === null) throw new HttpError(400, 'errors.400.text');
   const { answers } = readPage(s.questions, before.pages[n]!, s.answers, body);
-  const visible = visibleIds(s.questions, answers);
-  const now = before.pages[n]!.questions.filter((q) => visible.has(q.id)).map((q) => q.id).join(',');
+  const after = flowOf(s.questions, answers);
+  const now = before.pages[n]!.questions.filter((q) => after.shown.has(q.id)).map((q) => q.id).join(',');
   // Nothing appears or disappears: no swap, so the errors shown stay beside their questions.
   if (now === text(body, 'shown')) return reply.code(204).send();
-  return renderPage(request, reply, { ...s, answers }, flowOf(s.questions, answers), n, body, {}, 200, true);
+  return renderPage(request, reply, { ...s, answers }, after, n, body, {}, 200, true);
 }
 
 export async function showReview(request: FastifyRequest<{ Params: StepParams }>, reply: FastifyReply) {

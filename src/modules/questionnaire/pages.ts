@@ -10,11 +10,14 @@ export interface Flow {
   pages: Page[];
   /** Indexes of the pages this person sees with these answers, in order. */
   visible: number[];
+  /** Ids of the questions this person sees with these answers. */
+  shown: Set<number>;
 }
 
 export function flowOf(questions: readonly Question[], answers: Answers): Flow {
   const pages = splitPages(questions);
-  return { pages, visible: visiblePages(pages, answers) };
+  const shown = visibleIds(questions, answers);
+  return { pages, visible: visiblePages(pages, shown), shown };
 }
 
 /** A page index from a query or form value, when it is a visible page; else null. */
@@ -52,10 +55,9 @@ export function readPage(questions: readonly Question[], page: Page, before: Ans
 /** The first visible page with a required question left unanswered, and its errors. */
 export function firstIncomplete(questions: readonly Question[], answers: Answers): { page: number; errors: FormErrors } | null {
   const flow = flowOf(questions, answers);
-  const visible = visibleIds(questions, answers);
   for (const i of flow.visible) {
     const errors: FormErrors = {};
-    for (const q of flow.pages[i]!.questions) if (q.required && visible.has(q.id) && answers[q.id] === undefined) errors[fieldName(q)] = { key: 'questions.errors.required' };
+    for (const q of flow.pages[i]!.questions) if (q.required && flow.shown.has(q.id) && answers[q.id] === undefined) errors[fieldName(q)] = { key: 'questions.errors.required' };
     if (Object.keys(errors).length) return { page: i, errors };
   }
   return null;
