@@ -10,7 +10,7 @@ export function slugify(title: string): string {
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/œ/g, 'oe')
+    .replace(/\u0153/g, 'oe') // œ, escaped: see scripts/build.mjs
     .replace(/æ/g, 'ae')
     .replace(/ß/g, 'ss')
     .split(/[^a-z0-9]+/)

@@ -84,7 +84,7 @@ export function parseMode(value: unknown): Mode | null {
 
 /** Whole euros as people type them: "12 000", "12000", "12 000 €"; null when unreadable. */
 export function parseCost(value: string): number | null {
-  const v = value.replace(/[\s\u00a0\u202f]/g, '').replace(/€$/, '');
+  const v = value.replace(/[\s\u00a0\u202f]/g, '').replace(/\u20ac$/, ''); // €, escaped: see scripts/build.mjs
   if (!/^\d{1,10}$/.test(v)) return null;
   const n = Number(v);
   return n <= COST_LIMIT ? n : null;
