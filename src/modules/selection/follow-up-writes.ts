@@ -5,11 +5,9 @@
 import type { Db } from '../../db/open.ts';
 import { write, type Tx } from '../../db/write.ts';
 import { progressReported } from '../../platform/notifications.ts';
-import { findWinner } from './follow-up-queries.ts';
+import type { Winner } from './follow-up-queries.ts';
 import type { MilestoneInput } from './follow-up-rules.ts';
 import './schema-results.ts';
-
-type Winner = NonNullable<ReturnType<typeof findWinner>>;
 
 const tell = (db: Db, tx: Tx, w: Winner, actorId: number, now: string) =>
   progressReported(db, tx, { id: w.proposal_id, authorId: w.author_id, step: { id: w.contribution_step_id, project_id: w.project_id } }, actorId, now);
