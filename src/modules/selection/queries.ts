@@ -94,8 +94,8 @@ type ListValues = { stepId: number; categoryId: number | null; districtId: numbe
 
 /**
  * One page of the published proposals in the vote and whether a next one exists. The page is
- * picked on selection_proposals (each sort walks its index: migrations 0019 and 0022) joined to
- * collect_proposals by its key for the published flag and the filters; only the page's rows are
+ * picked in one index of selection_proposals, which holds the sort's key and its own copies of
+ * the published flag and the filters (migrations 0019, 0022 and 0026); only the page's rows are
  * then joined to their text, category, district and status.
  */
 export function listProposals(db: Db, o: Filters & { stepId: number; sort: Sort; page: number; seed: number }): { cards: Card[]; hasNext: boolean } {
